@@ -1,0 +1,37 @@
+"""Sphinx configuration for gunflow's documentation."""
+
+from importlib.metadata import version as _version
+
+project = "gunflow"
+author = "The gunflow developers"
+copyright = "2026, the gunflow developers"
+release = _version("gunflow")
+version = release
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.doctest",
+]
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+exclude_patterns = ["_build"]
+html_theme = "furo"
+html_title = "gunflow"
+
+myst_enable_extensions = ["colon_fence"]
+myst_heading_anchors = 3
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_ivar = True  # attrs fields are documented once, in the class docstring
+
+# Examples in docstrings run under `sphinx-build -b doctest` with this in scope.
+doctest_global_setup = """
+from decimal import Decimal
+from fractions import Fraction
+from gunflow import *
+"""

@@ -1,0 +1,1 @@
+"""The curated data, as TOML files read through importlib.resources."""

@@ -1,0 +1,73 @@
+"""The exceptions gunflow raises, under one base class.
+
+Each also subclasses the matching builtin, so ``except ValueError`` or ``except LookupError``
+in a user's code keeps working.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["DataError", "GunflowError", "InconsistencyError", "NotFound", "Problem"]
+
+
+class GunflowError(Exception):
+    """Base class of every exception gunflow raises on purpose."""
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with the input: where it is and what is wrong.
+
+    Attributes:
+        file: the file the record came from (``"<bundled>/sources.toml"`` for bundled data).
+        record: the record's id, or a description of its place when it has no usable id.
+        field: the dotted path of the field inside the record ("" for the record as a whole).
+        message: what is wrong, in plain words.
+
+    """
+
+    file: str
+    record: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        """Render as ``file: record: field: message``."""
+        return f"{self.file}: {self.record}: {self.field or '-'}: {self.message}"
+
+
+class DataError(GunflowError, ValueError):
+    """Input data is invalid; :attr:`problems` lists every problem found, not just the first.
+
+    The message has one line per problem, in the form ``file: record id: field: what is wrong``.
+    """
+
+    def __init__(self, problems: tuple[Problem, ...] | list[Problem]) -> None:
+        """Collect *problems* (at least one) into one exception."""
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the data:"
+        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+
+
+class NotFound(GunflowError, LookupError):  # noqa: N818 - the name reads as a condition, like attrs'
+    """A lookup found no record; the message suggests close matches when there are any."""
+
+    def __init__(self, kind: str, key: str, suggestions: tuple[str, ...] = ()) -> None:
+        """Say which *kind* of record was looked up by *key*, and what came close."""
+        self.kind = kind
+        self.key = key
+        self.suggestions = suggestions
+        message = f"no {kind} matches {key!r}"
+        if suggestions:
+            message += "; did you mean " + ", ".join(repr(s) for s in suggestions) + "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        """Return the message itself (LookupError would quote it)."""
+        return str(self.args[0])
+
+
+class InconsistencyError(GunflowError, AssertionError):
+    """Reported figures cannot all be true, and nobody has acknowledged it."""

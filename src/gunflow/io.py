@@ -1,0 +1,320 @@
+"""Reading and writing records: the one cattrs converter, and TOML documents of records.
+
+A TOML document holds arrays of tables named after the kind of record they hold
+(``[[source]]``, ``[[agency]]``, ``[[statistic]]`` ...). Bundled files and users' files use
+the same format, and a file may mix kinds.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import tomllib
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from typing import Any, Final, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
+
+from gunflow.errors import Problem
+from gunflow.model import (
+    Agency,
+    Event,
+    Inference,
+    Measure,
+    PartialDate,
+    Period,
+    Person,
+    Program,
+    Relation,
+    Source,
+    Statistic,
+)
+from gunflow.model._common import InvalidField
+
+__all__ = ["KINDS", "Record", "converter", "parse_document"]
+
+Record = Source | Agency | Person | Program | Measure | Statistic | Event | Relation
+
+#: The TOML table name of each kind of record, in the order a dataset lists them.
+KINDS: Final[Mapping[str, type[Record]]] = {
+    "source": Source,
+    "agency": Agency,
+    "person": Person,
+    "program": Program,
+    "measure": Measure,
+    "statistic": Statistic,
+    "event": Event,
+    "relation": Relation,
+}
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _type_name(value: object) -> str:
+    return {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "a boolean",
+        list: "an array",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
+
+
+def _strict(kind: type, name: str) -> Callable[[object, type], Any]:
+    def structure(value: object, _type: type) -> Any:
+        if type(value) is not kind:
+            raise ValueError(f"expected {name}, got {_type_name(value)} {_shown(value)}")
+        return value
+
+    return structure
+
+
+def _structure_enum(value: object, type_: type[enum.StrEnum]) -> enum.StrEnum:
+    if isinstance(value, str):
+        try:
+            return type_(value)
+        except ValueError:
+            pass
+    choices = ", ".join(repr(m.value) for m in type_)
+    raise ValueError(f"expected one of {choices}, got {_shown(value)}")
+
+
+def _structure_decimal(value: object, _type: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError(f"expected a number, got {_type_name(value)} {_shown(value)}")
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        raise ValueError(f"{value!r} is not a number") from None
+    if not number.is_finite():
+        raise ValueError(f"{value!r} is not a finite number")
+    return number
+
+
+def _unstructure_decimal(value: Decimal) -> int | str:
+    return int(value) if value == value.to_integral_value() else str(value)
+
+
+def _plain(error: InvalidField) -> ValueError:
+    """A hook's error carries its message only; the loader names the field from the path."""
+    return ValueError(error.message)
+
+
+def _structure_date(value: object, _type: type) -> PartialDate:
+    if isinstance(value, datetime.datetime):
+        raise ValueError(f"expected a date, got a date and time {value!r}")
+    try:
+        if isinstance(value, datetime.date):
+            return PartialDate.from_date(value)
+        if isinstance(value, str):
+            return PartialDate.parse(value)
+    except InvalidField as error:
+        raise _plain(error) from None
+    raise ValueError(f"expected a date written YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+
+
+def _structure_period(value: object, _type: type) -> Period:
+    try:
+        if isinstance(value, str):
+            return Period.parse(value)
+        if isinstance(value, dict):
+            unknown = set(value) - {"start", "end", "fiscal"}
+            if unknown:
+                raise ValueError(
+                    f"unknown keys {sorted(unknown)} (a period has start, end, fiscal)"
+                )
+            fiscal = value.get("fiscal", False)
+            if not isinstance(fiscal, bool):
+                raise ValueError(f"fiscal must be true or false, got {fiscal!r}")
+            return Period(
+                start=None if value.get("start") is None else _structure_date(value["start"], str),
+                end=None if value.get("end") is None else _structure_date(value["end"], str),
+                fiscal=fiscal,
+            )
+    except InvalidField as error:
+        raise _plain(error) from None
+    raise ValueError(f"expected a period such as '2007/2009' or a table, got {value!r}")
+
+
+def _unstructure_period(period: Period) -> str | dict[str, Any]:
+    if not period.fiscal:
+        return str(period)
+    table: dict[str, Any] = {"fiscal": True}
+    if period.start is not None:
+        table["start"] = str(period.start)
+    if period.end is not None:
+        table["end"] = str(period.end)
+    return table
+
+
+def _structure_inferences(value: object, _type: type) -> tuple[Inference, ...]:
+    if not isinstance(value, dict):
+        raise ValueError(f"expected a table of field = reason, got {_type_name(value)}")
+    items = []
+    for field, reason in value.items():
+        if not isinstance(reason, str):
+            raise ValueError(f"the reason for {field!r} must be a string, got {reason!r}")
+        try:
+            items.append(Inference(field=field, reason=reason))
+        except InvalidField as error:
+            raise ValueError(f"{field!r}: {error.message}") from None
+    return tuple(items)
+
+
+def _is_homogeneous_tuple(type_: object) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+    conv.register_structure_hook(str, _strict(str, "a string"))
+    conv.register_structure_hook(bool, _strict(bool, "true or false"))
+    conv.register_structure_hook(int, _strict(int, "an integer"))
+    conv.register_structure_hook(enum.StrEnum, _structure_enum)
+    conv.register_unstructure_hook(enum.StrEnum, lambda member: member.value)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Decimal, _unstructure_decimal)
+    conv.register_structure_hook(PartialDate, _structure_date)
+    conv.register_unstructure_hook(PartialDate, str)
+    conv.register_structure_hook(Period, _structure_period)
+    conv.register_unstructure_hook(Period, _unstructure_period)
+
+    def structure_tuple(value: object, type_: type) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise ValueError(f"expected an array, got {_type_name(value)} {_shown(value)}")
+        item_type = get_args(type_)[0]
+        items, errors = [], []
+        for index, item in enumerate(value):
+            try:
+                items.append(conv.structure(item, item_type))
+            except Exception as error:
+                error.__notes__ = [
+                    *getattr(error, "__notes__", []),
+                    IterableValidationNote(f"Structuring @ index {index}", index, item_type),
+                ]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+        return tuple(items)
+
+    conv.register_structure_hook_func(_is_homogeneous_tuple, structure_tuple)
+    # Registered after the generic tuple hook, so that it is tried first.
+    conv.register_structure_hook_func(lambda t: t == tuple[Inference, ...], _structure_inferences)
+    conv.register_unstructure_hook_func(
+        lambda t: t == tuple[Inference, ...],
+        lambda items: {i.field: i.reason for i in items},
+    )
+    return conv
+
+
+converter: Final = _make_converter()
+"""The converter used for every read and write (private to the package by convention)."""
+
+
+def _field_path(path: str) -> str:
+    """``$.quantity.value`` → ``quantity.value``; ``$`` → ``""``."""
+    return path.removeprefix("$").removeprefix(".")
+
+
+def _describe(error: BaseException, type_: object) -> str:
+    if isinstance(error, InvalidField):
+        return f"\0{error.field}\0{error.message}"
+    if isinstance(error, KeyError):
+        return "required field missing"
+    if isinstance(error, ValueError | TypeError) and not isinstance(
+        error, cattrs.BaseValidationError
+    ):
+        return str(error)
+    return cattrs.v.format_exception(error, type_)  # type: ignore[arg-type]
+
+
+def problems_of(error: BaseException, file: str, record: str) -> list[Problem]:
+    """Turn a structuring error into problems naming the file, the record and the field."""
+    if isinstance(error, InvalidField):
+        return [Problem(file=file, record=record, field=error.field, message=error.message)]
+    if not isinstance(error, ClassValidationError | IterableValidationError):
+        return [Problem(file=file, record=record, field="", message=str(error))]
+    found = []
+    for line in cattrs.transform_error(error, format_exception=_describe):
+        message, _, path = line.rpartition(" @ ")
+        field = _field_path(path)
+        if message.startswith("\0"):
+            _, own_field, message = message.split("\0", 2)
+            field = f"{field}.{own_field}" if field else own_field
+        found.append(Problem(file=file, record=record, field=field, message=message))
+    return found
+
+
+def _record_name(table: object, kind: str, index: int) -> str:
+    if isinstance(table, dict) and isinstance(table.get("id"), str) and table["id"].strip():
+        return str(table["id"])
+    return f"{kind}[{index}]"
+
+
+def parse_document(text: str, file: str) -> tuple[list[tuple[str, Record]], list[Problem]]:
+    """Read one TOML document: its records (with their kinds) and every problem found in it."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return [], [Problem(file=file, record="-", field="", message=f"invalid TOML: {error}")]
+    records: list[tuple[str, Record]] = []
+    problems: list[Problem] = []
+    for kind, tables in document.items():
+        if kind not in KINDS:
+            problems.append(
+                Problem(
+                    file=file,
+                    record="-",
+                    field=kind,
+                    message=f"unknown kind of record {kind!r} (expected one of {', '.join(KINDS)})",
+                )
+            )
+            continue
+        if not isinstance(tables, list):
+            problems.append(
+                Problem(
+                    file=file,
+                    record="-",
+                    field=kind,
+                    message=f"expected an array of tables, written [[{kind}]]",
+                )
+            )
+            continue
+        for index, table in enumerate(tables):
+            name = _record_name(table, kind, index)
+            if not isinstance(table, dict):
+                problems.append(
+                    Problem(file=file, record=name, field="", message="expected a table")
+                )
+                continue
+            try:
+                records.append((kind, converter.structure(table, KINDS[kind])))
+            except Exception as error:
+                problems.extend(problems_of(error, file, name))
+    return records, problems
+
+
+def iter_unstructured(records: Iterator[Record]) -> Iterator[dict[str, Any]]:
+    """Plain dictionaries of records, ready for TOML or JSON."""
+    for record in records:
+        yield converter.unstructure(record)
+
+
+def kind_of(record: Record) -> str:
+    """The TOML table name for *record*'s kind."""
+    for kind, cls in KINDS.items():
+        if isinstance(record, cls):
+            return kind
+    raise TypeError(f"{record!r} is not a gunflow record")  # pragma: no cover
+
+
+__all__ += ["iter_unstructured", "kind_of", "problems_of"]
+_ = attrs  # attrs classes are structured through the converter

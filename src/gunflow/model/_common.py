@@ -1,0 +1,71 @@
+"""Pieces every record type shares: ids, field errors, inference notes."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, cast
+
+import attrs
+
+__all__ = ["ID_PATTERN", "Inference", "InvalidField", "check_id", "check_ids", "non_empty"]
+
+#: A readable slug: lower-case letters, digits, ``_``, ``-`` and ``.``; ``/`` separates a
+#: namespace (``latimes-2010-11/us-firearms-recovered``).
+ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9_.-]*[a-z0-9])?(?:/[a-z0-9](?:[a-z0-9_.-]*[a-z0-9])?)*")
+
+
+class InvalidField(ValueError):  # noqa: N818 - reads as a condition, as ValueError does
+    """A value a record cannot hold; names the field so a loader can report where it is."""
+
+    def __init__(self, field: str, message: str) -> None:
+        """Say which *field* is wrong and why."""
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}")
+
+
+def check_id(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validate that *value* is a well-formed record id (an attrs validator)."""
+    if value is None:
+        return
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+        raise InvalidField(
+            attribute.name,
+            f"{value!r} is not a valid id (lower-case letters, digits, '_', '-', '.', "
+            "with '/' between parts; e.g. 'gao-09-709')",
+        )
+
+
+def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """Validate every id of a tuple of ids, and that none repeats (an attrs validator)."""
+    for item in value:
+        check_id(instance, attribute, item)
+    if len(set(value)) != len(value):
+        raise InvalidField(attribute.name, f"an id is listed twice in {list(value)!r}")
+
+
+def non_empty(_instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """Reject an empty or blank string (None is left to the field's type)."""
+    if value is not None and not value.strip():
+        raise InvalidField(attribute.name, "must not be empty")
+
+
+@attrs.frozen(kw_only=True)
+class Inference:
+    """A field whose value the curators inferred rather than read, and how.
+
+    In TOML a record writes these as a table: ``inferred = { published = "how we know" }``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    field: str = attrs.field(validator=non_empty)
+    reason: str = attrs.field(validator=non_empty)
+
+
+def check_inferences(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validate that each inference names a field the record really has."""
+    names = {a.name for a in attrs.fields(cast("type[attrs.AttrsInstance]", type(instance)))}
+    for item in value:  # type: ignore[attr-defined]
+        if item.field not in names:
+            raise InvalidField(attribute.name, f"{item.field!r} is not a field of this record")

@@ -1,0 +1,79 @@
+"""One reported figure, with everything needed to trace and weigh it."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from gunflow.model._common import (
+    Inference,
+    InvalidField,
+    check_id,
+    check_ids,
+    check_inferences,
+    non_empty,
+)
+from gunflow.model.date import PartialDate
+from gunflow.model.period import Period
+from gunflow.model.quantity import Quantity
+
+__all__ = ["Basis", "Statistic"]
+
+
+class Basis(enum.StrEnum):
+    """How a figure was arrived at, as far as its source says."""
+
+    COUNT = "count"  # counted records
+    ESTIMATE = "estimate"  # "officials estimate"
+    PROJECTION = "projection"  # expected, not yet happened
+    TARGET = "target"  # a goal or a plan
+    CLAIM = "claim"  # asserted by someone, basis not stated
+
+
+@attrs.frozen(kw_only=True)
+class Statistic:
+    """A figure as one source reported it.
+
+    Attributes:
+        id: ``<source id>/<slug>`` by convention.
+        measure: the id of the :class:`Measure` it is a figure of.
+        quantity: the number as written, with its hedge.
+        source: the id of the source that reports it.
+        quote: the sentence or clause that states it, verbatim from the source.
+        period: what span of time it covers, as far as known.
+        place: where, when narrower or other than the measure's place.
+        as_of: the date it is current to (often the source's date).
+        basis: how it was arrived at.
+        attributed_to: ids of whoever the source says states it (agencies, people, reports).
+        cites: ids of the sources the figure is credited to ("according to the report").
+        restates: the id of the primary source's statistic this one repeats, when recorded.
+        note: anything a reader should know.
+        inferred: fields whose values were inferred, and how.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    id: str = attrs.field(validator=check_id)
+    measure: str = attrs.field(validator=check_id)
+    quantity: Quantity
+    source: str = attrs.field(validator=check_id)
+    quote: str = attrs.field(validator=non_empty)
+    period: Period | None = None
+    place: str | None = attrs.field(default=None, validator=non_empty)
+    as_of: PartialDate | None = None
+    basis: Basis = attrs.field(default=Basis.CLAIM, converter=Basis)
+    attributed_to: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    cites: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    restates: str | None = attrs.field(default=None, validator=check_id)
+    note: str | None = attrs.field(default=None, validator=non_empty)
+    inferred: tuple[Inference, ...] = attrs.field(default=(), validator=check_inferences)
+
+    def __attrs_post_init__(self) -> None:
+        """Reject a quote that does not contain the figure as written."""
+        written = self.quantity.written
+        if written is not None and written not in self.quote:
+            raise InvalidField("quote", f"does not contain the figure as written ({written!r})")
+        if self.restates == self.id:
+            raise InvalidField("restates", "a statistic cannot restate itself")
