@@ -1,4 +1,4 @@
-"""The command line: ``python -m gunflow [summary|verify-quotes DIR]``."""
+"""The command line: ``python -m gunflow [summary | verify-quotes DIR]``."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import argparse
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 from gunflow.dataset import Dataset, load
+from gunflow._verify import verify_quotes
 from gunflow.errors import DataError
 
 __all__ = ["main"]
@@ -49,7 +51,30 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("summary", help="count what the data holds (the default)")
+    verify = commands.add_parser(
+        "verify-quotes",
+        help="check every quote verbatim against a folder of source texts",
+        description="Check every quote, character for character, against the text files that "
+        "the source records name (Source.text_file), kept in DIR. Exits 1 on any mismatch.",
+    )
+    verify.add_argument("folder", metavar="DIR", help="the folder holding the source texts")
     return parser
+
+
+def _verify_quotes(dataset: Dataset, folder: str) -> int:
+    if not Path(folder).is_dir():
+        print(f"verify-quotes: {folder} is not a folder", file=sys.stderr)
+        return 2
+    checks = verify_quotes(dataset, folder)
+    counts = Counter(c.status for c in checks)
+    for check in checks:
+        if check.status == "mismatch":
+            print(f"MISMATCH {check.record} (in {check.file}): {check.quote}")
+    print(
+        f"{counts['ok']} quotes found verbatim, {counts['mismatch']} not found, "
+        f"{counts['no text']} without a local text"
+    )
+    return 1 if counts["mismatch"] else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,5 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as error:
         print(error, file=sys.stderr)
         return 2
+    if args.command == "verify-quotes":
+        return _verify_quotes(dataset, args.folder)
     print(_summary(dataset))
     return 0

@@ -40,6 +40,7 @@ class EventKind(enum.StrEnum):
     OFFICE_OPENED = "office_opened"
     POLICY_CHANGE = "policy_change"
     ELECTION = "election"
+    REQUEST = "request"
 
 
 class EventStatus(enum.StrEnum):
