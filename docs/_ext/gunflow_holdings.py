@@ -44,12 +44,26 @@ def render(ds: gunflow.Dataset) -> str:
     rows = []
     for s in sorted(ds.sources, key=lambda s: (str(s.published or ""), s.id)):
         edition = f"edition of `{s.edition_of}`" if s.edition_of else ""
-        rows.append([f"`{s.id}`", s.published or "", s.kind, s.title, s.publisher,
-                     figures[s.id], events[s.id], edition])
+        rows.append(
+            [
+                f"`{s.id}`",
+                s.published or "",
+                s.kind,
+                s.title,
+                s.publisher,
+                figures[s.id],
+                events[s.id],
+                edition,
+            ]
+        )
     out += _table(["id", "published", "kind", "title", "publisher", "figures", "events", ""], rows)
-    out += ["## The measure vocabulary", "",
-            "Figures are comparable only when they share a measure. Indented measures are part of "
-            "the one above them (`part_of`); a share names the count it is a share of.", ""]
+    out += [
+        "## The measure vocabulary",
+        "",
+        "Figures are comparable only when they share a measure. Indented measures are part of "
+        "the one above them (`part_of`); a share names the count it is a share of.",
+        "",
+    ]
 
     children: dict[str | None, list[gunflow.Measure]] = {}
     for m in ds.measures:
@@ -59,21 +73,30 @@ def render(ds: gunflow.Dataset) -> str:
         for m in children.get(parent, []):
             extra = f"; share of `{m.denominator}`" if m.denominator else ""
             extra += f"; change of `{m.change_of}`" if m.change_of else ""
+            count = per_measure[m.id]
             out.append(
-                X
-                f"{extra}): {m.population}"
+                f"{'  ' * depth}- `{m.id}` ({m.kind}, {m.unit}; {count} "
+                f"figure{'' if count == 1 else 's'}{extra}): {m.population}"
             )
             walk(m.id, depth + 1)
 
     walk(None, 0)
     out += ["", "## Timeline", ""]
+
     def when(event: gunflow.Event) -> tuple[bool, str, str]:
         day = (event.when.first_day() or event.when.last_day()) if event.when else None
         return (day is None, str(day or ""), event.id)
 
     dated = sorted(ds.events, key=when)
-    rows = [[str(e.when) if e.when else "undated", e.status, e.title,
-             ", ".join(f"`{s}`" for s in e.sources)] for e in dated]
+    rows = [
+        [
+            str(e.when) if e.when else "undated",
+            e.status,
+            e.title,
+            ", ".join(f"`{s}`" for s in e.sources),
+        ]
+        for e in dated
+    ]
     out += _table(["when", "status", "event", "sources"], rows)
     out += ["## People", ""]
     rows = [[p.name, "; ".join(f"{r.title} ({r.source})" for r in p.roles)] for p in ds.people]

@@ -8,7 +8,6 @@ from pathlib import Path
 import attrs
 
 from gunflow.dataset import Dataset
-from gunflow.model import Event, Relation, Statistic
 
 __all__ = ["QuoteCheck", "verify_quotes"]
 
@@ -53,10 +52,7 @@ def verify_quotes(dataset: Dataset, folder: str | Path) -> tuple[QuoteCheck, ...
             path = folder / source.text_file if source.text_file else None
             texts[source_id] = path.read_text(encoding="utf-8") if path and path.is_file() else None
         text = texts[source_id]
-        if text is None:
-            status = "no text"
-        else:
-            status = "ok" if quote in text else "mismatch"
+        status = "no text" if text is None else "ok" if quote in text else "mismatch"
         checks.append(
             QuoteCheck(
                 record=record, source=source_id, quote=quote, status=status, file=source.text_file

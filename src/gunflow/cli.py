@@ -8,8 +8,8 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from gunflow.dataset import Dataset, load
 from gunflow._verify import verify_quotes
+from gunflow.dataset import Dataset, load
 from gunflow.errors import DataError
 
 __all__ = ["main"]
