@@ -38,3 +38,55 @@ def test_help_exits_cleanly(capsys):
         main(["--help"])
     assert caught.value.code == 0
     assert "verify-quotes" in capsys.readouterr().out
+
+
+def test_check_is_the_main_job_and_passes_on_the_bundled_data(capsys):
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "0 unacknowledged" in out
+    assert "== duration" in out
+    assert "why: Government Executive" in out
+
+
+def test_check_exits_1_on_a_users_contradiction(tmp_path, capsys):
+    mine = tmp_path / "mine.toml"
+    mine.write_text(
+        """
+[[source]]
+id = "my-story"
+kind = "news_article"
+title = "My story"
+publisher = "Me"
+published = "2016-02"
+
+[[statistic]]
+id = "my-story/shares"
+measure = "firearms.mx.submitted_for_tracing.us_origin.share"
+quantity = { value = 90, unit = "percent", hedge = "more than", written = "more than 90 percent" }
+period = "2009/2014"
+as_of = "2016-01-11"
+source = "my-story"
+quote = "more than 90 percent came from the United States"
+""",
+        encoding="utf-8",
+    )
+    assert main(["check", "--data", str(mine), "--min-severity", "error"]) == 1
+    out = capsys.readouterr().out
+    assert "my-story/shares" in out
+    assert "reuters-2016-01-11/us-origin-share-2009-2014" in out
+    assert "warning:" not in out
+
+
+def test_check_json_is_machine_readable(capsys):
+    import json
+
+    assert main(["check", "--format", "json", "--rule", "duration"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["rules"] == ["duration"]
+    assert data["counts"] == {"error": 1, "unacknowledged_error": 0, "warning": 0, "info": 0}
+    assert data["findings"][0]["acknowledged"] == "govexec-surge-120-days-vs-three-months"
+
+
+def test_check_rejects_an_unknown_rule(capsys):
+    assert main(["check", "--rule", "agreemnt"]) == 2
+    assert "did you mean 'agreement'" in capsys.readouterr().err

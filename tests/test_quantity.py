@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gunflow import DEFAULT_TOLERANCE, Hedge, Interval, Quantity, Tolerance, Unit
-from tests.strategies import quantities
+from gunflow.strategies import quantities
 
 
 def q(value, unit="count", hedge="exact", **kw):

@@ -7,8 +7,23 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gunflow import strategies as gs
 from gunflow.io import converter
-from tests.strategies import every_model
+
+every_model = {
+    "source": gs.sources(),
+    "agency": gs.agencies(),
+    "person": gs.people(),
+    "program": gs.programs(),
+    "measure": gs.measures(),
+    "statistic": gs.statistics(),
+    "event": gs.events(),
+    "relation": gs.relations(),
+    "acknowledgement": gs.acknowledgements(),
+    "quantity": gs.quantities(),
+    "period": gs.periods(),
+    "date": gs.partial_dates(),
+}
 
 
 @pytest.mark.parametrize("name", sorted(every_model))

@@ -7,10 +7,12 @@ than" allow. Nothing is read until :func:`load` is first called.
 
 from __future__ import annotations
 
+from gunflow.checks import RULES, Finding, Report, Rule, Severity, check
 from gunflow.dataset import Collection, Dataset, load
 from gunflow.errors import DataError, GunflowError, InconsistencyError, NotFound, Problem
 from gunflow.model import (
     DEFAULT_TOLERANCE,
+    Acknowledgement,
     Agency,
     AgencyKind,
     Basis,
@@ -41,6 +43,8 @@ from gunflow.model import (
 
 __all__ = [
     "DEFAULT_TOLERANCE",
+    "RULES",
+    "Acknowledgement",
     "Agency",
     "AgencyKind",
     "Basis",
@@ -51,6 +55,7 @@ __all__ = [
     "EventKind",
     "EventStatus",
     "Evidence",
+    "Finding",
     "GunflowError",
     "Hedge",
     "InconsistencyError",
@@ -68,13 +73,17 @@ __all__ = [
     "Quantity",
     "Relation",
     "RelationKind",
+    "Report",
     "Role",
+    "Rule",
+    "Severity",
     "Source",
     "SourceKind",
     "Statistic",
     "Tolerance",
     "Unit",
     "__version__",
+    "check",
     "load",
 ]
 

@@ -15,6 +15,7 @@ import attrs
 from gunflow.errors import DataError, NotFound, Problem
 from gunflow.io import KINDS, Record, parse_document
 from gunflow.model import (
+    Acknowledgement,
     Agency,
     Event,
     Measure,
@@ -29,7 +30,9 @@ from gunflow.model.quantity import Unit
 
 __all__ = ["Collection", "Dataset", "load"]
 
-T = TypeVar("T", Source, Agency, Person, Program, Measure, Statistic, Event, Relation)
+T = TypeVar(
+    "T", Source, Agency, Person, Program, Measure, Statistic, Event, Relation, Acknowledgement
+)
 
 _DURATION_UNITS = frozenset({Unit.DAYS, Unit.MONTHS, Unit.YEARS})
 
@@ -165,6 +168,7 @@ class Dataset:
     statistics: Collection[Statistic]
     events: Collection[Event]
     relations: Collection[Relation]
+    acknowledgements: Collection[Acknowledgement]
 
     @classmethod
     def from_records(cls, records: Iterable[Record]) -> Dataset:
@@ -192,6 +196,7 @@ class Dataset:
             self.statistics,
             self.events,
             self.relations,
+            self.acknowledgements,
         )
 
     def __len__(self) -> int:
@@ -224,7 +229,7 @@ def _references(record: Record) -> Iterator[tuple[str, str, tuple[str, ...]]]:  
             for i, source in enumerate(record.sources):
                 yield f"sources[{i}]", source, ("source",)
         case Measure():
-            for name in ("part_of", "numerator", "denominator", "change_of"):
+            for name in ("part_of", "numerator", "denominator", "change_of"):  # not family
                 if (value := getattr(record, name)) is not None:
                     yield name, value, ("measure",)
             for i, part in enumerate(record.parts):
@@ -248,6 +253,9 @@ def _references(record: Record) -> Iterator[tuple[str, str, tuple[str, ...]]]:  
                     yield f"{name}[{i}]", value, (kind,)
             for i, evidence in enumerate(record.evidence):
                 yield f"evidence[{i}].source", evidence.source, ("source",)
+        case Acknowledgement():
+            for i, value in enumerate(record.statistics):
+                yield f"statistics[{i}]", value, ("statistic",)
         case Relation():
             for side in ("left", "right"):
                 for i, value in enumerate(getattr(record, side)):
@@ -352,6 +360,7 @@ def _build(located: Sequence[tuple[str, Record, str]]) -> Dataset:
         statistics=collect(Statistic, "statistic"),
         events=collect(Event, "event"),
         relations=collect(Relation, "relation"),
+        acknowledgements=collect(Acknowledgement, "acknowledgement"),
     )
 
 

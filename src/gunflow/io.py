@@ -20,6 +20,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError, Iterabl
 
 from gunflow.errors import Problem
 from gunflow.model import (
+    Acknowledgement,
     Agency,
     Event,
     Inference,
@@ -36,7 +37,9 @@ from gunflow.model._common import InvalidField
 
 __all__ = ["KINDS", "Record", "converter", "parse_document"]
 
-Record = Source | Agency | Person | Program | Measure | Statistic | Event | Relation
+Record = (
+    Source | Agency | Person | Program | Measure | Statistic | Event | Relation | Acknowledgement
+)
 
 #: The TOML table name of each kind of record, in the order a dataset lists them.
 KINDS: Final[Mapping[str, type[Record]]] = {
@@ -48,6 +51,7 @@ KINDS: Final[Mapping[str, type[Record]]] = {
     "statistic": Statistic,
     "event": Event,
     "relation": Relation,
+    "acknowledgement": Acknowledgement,
 }
 
 

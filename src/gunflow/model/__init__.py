@@ -1,6 +1,7 @@
 """The typed model: one module per concept, every class frozen, slotted and keyword-only."""
 
 from gunflow.model._common import Inference
+from gunflow.model.acknowledgement import Acknowledgement
 from gunflow.model.agency import Agency, AgencyKind
 from gunflow.model.date import PartialDate, Precision
 from gunflow.model.event import Event, EventKind, EventStatus, Evidence
@@ -16,6 +17,7 @@ from gunflow.model.statistic import Basis, Statistic
 
 __all__ = [
     "DEFAULT_TOLERANCE",
+    "Acknowledgement",
     "Agency",
     "AgencyKind",
     "Basis",

@@ -16,8 +16,8 @@ Number = int | Fraction | Decimal
 
 
 def _exact(value: Number | None) -> Fraction | None:
-    if value is None:
-        return None
+    if value is None or type(value) is Fraction:  # the common case, kept fast
+        return value
     if isinstance(value, bool) or not isinstance(value, int | Fraction | Decimal):
         raise TypeError(
             f"interval ends must be exact numbers (int, Fraction, Decimal), not {value!r}"

@@ -41,6 +41,8 @@ class Measure:
         numerator: for a share, the count measure of the part.
         denominator: for a share, the count measure of the whole.
         change_of: for a change or a ratio, the measure it describes.
+        family: a slug shared by measures that look alike but count different populations
+            (the "90 percent" shares); figures of one family are flagged as not comparable.
         note: anything a reader should know, such as how it differs from a look-alike.
 
     .. versionadded:: 0.1.0
@@ -58,6 +60,7 @@ class Measure:
     numerator: str | None = attrs.field(default=None, validator=check_id)
     denominator: str | None = attrs.field(default=None, validator=check_id)
     change_of: str | None = attrs.field(default=None, validator=check_id)
+    family: str | None = attrs.field(default=None, validator=check_id)
     note: str | None = attrs.field(default=None, validator=non_empty)
 
     def __attrs_post_init__(self) -> None:

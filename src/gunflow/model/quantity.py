@@ -202,12 +202,20 @@ class Tolerance:
         return _cap(raw, quantity.unit)
 
 
+_NOT_NEGATIVE = Interval(low=0, high=None)
+_SHARE = Interval(low=0, high=100)
+
+
 def _cap(interval: Interval, unit: Unit) -> Interval:
     """Clip to what the unit can hold ("less than 0" of a count holds nothing: ``[0, 0)``)."""
     if unit is Unit.PERCENT_CHANGE:
         return interval
-    high = Fraction(100) if unit is Unit.PERCENT else None
-    capped = interval.intersection(Interval(low=0, high=high))
+    cap = _SHARE if unit is Unit.PERCENT else _NOT_NEGATIVE
+    inside_low = interval.low is not None and interval.low >= 0
+    inside_high = cap.high is None or (interval.high is not None and interval.high <= cap.high)
+    if inside_low and inside_high:  # the common case: nothing to clip
+        return interval
+    capped = interval.intersection(cap)
     return capped if capped is not None else Interval(low=0, high=0, high_closed=False)
 
 

@@ -42,6 +42,7 @@ class Statistic:
         source: the id of the source that reports it.
         quote: the sentence or clause that states it, verbatim from the source.
         period: what span of time it covers, as far as known.
+        compared_with: for a rise or fall, the earlier span it is measured against.
         place: where, when narrower or other than the measure's place.
         as_of: the date it is current to (often the source's date).
         basis: how it was arrived at.
@@ -61,6 +62,7 @@ class Statistic:
     source: str = attrs.field(validator=check_id)
     quote: str = attrs.field(validator=non_empty)
     period: Period | None = None
+    compared_with: Period | None = None
     place: str | None = attrs.field(default=None, validator=non_empty)
     as_of: PartialDate | None = None
     basis: Basis = attrs.field(default=Basis.CLAIM, converter=Basis)

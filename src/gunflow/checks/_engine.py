@@ -1,0 +1,142 @@
+"""Running the rules: gunflow.check()."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Iterator
+from types import ModuleType
+
+import attrs
+
+from gunflow.checks import (
+    additivity,
+    agreement,
+    bound,
+    change,
+    chronology,
+    corroboration,
+    cumulative,
+    denominator,
+    duration,
+    integrity,
+    partition,
+    relations,
+    share_whole,
+)
+from gunflow.checks._index import Index
+from gunflow.checks._report import Finding, Report, Severity
+from gunflow.dataset import Dataset
+from gunflow.model import DEFAULT_TOLERANCE, Tolerance
+
+__all__ = ["RULES", "Rule", "check"]
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """A rule of the catalogue: its name, what it checks, and the function that checks it.
+
+    .. versionadded:: 0.1.0
+    """
+
+    name: str
+    summary: str
+    run: Callable[[Index], Iterator[Finding]] = attrs.field(repr=False)
+
+
+def _rule(module: ModuleType) -> Rule:
+    return Rule(name=module.NAME, summary=module.SUMMARY, run=module.run)
+
+
+#: The catalogue, in the order of the design (rule 1 to 13).
+RULES: tuple[Rule, ...] = tuple(
+    _rule(m)
+    for m in (
+        agreement,
+        partition,
+        share_whole,
+        bound,
+        additivity,
+        cumulative,
+        relations,
+        change,
+        duration,
+        chronology,
+        denominator,
+        corroboration,
+        integrity,
+    )
+)
+_BY_NAME = {rule.name: rule for rule in RULES}
+
+
+def _select(rules: Iterable[str] | None) -> tuple[Rule, ...]:
+    if rules is None:
+        return RULES
+    names = [rules] if isinstance(rules, str) else list(rules)
+    unknown = [n for n in names if n not in _BY_NAME]
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], list(_BY_NAME), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ValueError(f"unknown rule {unknown[0]!r}{hint} (the rules: {', '.join(_BY_NAME)})")
+    return tuple(_BY_NAME[n] for n in dict.fromkeys(names))
+
+
+def check(
+    dataset: Dataset,
+    *,
+    tolerance: Tolerance | None = None,
+    rules: Iterable[str] | None = None,
+) -> Report:
+    """Check the reported figures of *dataset* against each other.
+
+    >>> import gunflow
+    >>> report = gunflow.check(gunflow.load())
+    >>> report.raise_for_errors()          # every error in the bundled data is acknowledged
+    >>> len(report.unacknowledged_errors)
+    0
+
+    Args:
+        dataset: the records to check, usually ``gunflow.load(extra=[...])``.
+        tolerance: how far hedged figures may stray; the default of the design if None.
+        rules: names of the rules to run (see :data:`gunflow.RULES`); all of them if None.
+
+    Returns:
+        The report: every finding, acknowledged ones with their explanation.
+
+    Raises:
+        ValueError: a rule name is unknown.
+
+    """
+    selected = _select(rules)
+    index = Index(dataset, tolerance or DEFAULT_TOLERANCE)
+    findings = [finding for rule in selected for finding in rule.run(index)]
+    acknowledgements = {(a.rule, frozenset(a.statistics)): a for a in dataset.acknowledgements}
+    used = set()
+    marked = []
+    for finding in findings:
+        key = (finding.rule, frozenset(finding.statistic_ids))
+        found = acknowledgements.get(key)
+        if found is not None:
+            used.add(key)
+            finding = attrs.evolve(finding, acknowledgement=found)  # noqa: PLW2901
+        marked.append(finding)
+    names = {rule.name for rule in selected}
+    if integrity.NAME in names:
+        for key, acknowledgement in acknowledgements.items():
+            if key not in used and acknowledgement.rule in names:
+                marked.append(
+                    Finding(
+                        rule=integrity.NAME,
+                        severity=Severity.WARNING,
+                        message=(
+                            f"acknowledgement {acknowledgement.id} matches no finding of rule "
+                            f"{acknowledgement.rule!r}: the figures or the rule have changed"
+                        ),
+                        statistics=tuple(
+                            index.statistics[i]
+                            for i in acknowledgement.statistics
+                            if i in index.statistics
+                        ),
+                    )
+                )
+    return Report(findings=tuple(marked), rules=tuple(rule.name for rule in selected))

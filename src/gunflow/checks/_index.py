@@ -1,0 +1,173 @@
+"""The index every rule works from: statistics grouped by measure, place and period."""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from fractions import Fraction
+
+import pendulum
+
+from gunflow.dataset import Dataset
+from gunflow.model import (
+    Interval,
+    Measure,
+    MeasureKind,
+    PartialDate,
+    Period,
+    Statistic,
+    Tolerance,
+    Unit,
+)
+
+__all__ = ["DAYS_PER_UNIT", "Index", "PeriodKey"]
+
+#: A period resolved to days: (first day, last day); None where the source leaves it open.
+PeriodKey = tuple[pendulum.Date | None, pendulum.Date | None]
+
+#: How many days a duration unit can be: a month is 28 to 31 days, a year 365 or 366.
+DAYS_PER_UNIT: dict[Unit, Interval] = {
+    Unit.DAYS: Interval.point(1),
+    Unit.MONTHS: Interval.closed(28, 31),
+    Unit.YEARS: Interval.closed(365, 366),
+}
+
+
+def times(a: Interval, b: Interval) -> Interval:
+    """The product of two intervals of non-negative numbers (None is +∞ at the high end)."""
+    if (a.low is not None and a.low < 0) or (b.low is not None and b.low < 0):
+        raise ValueError("times() takes intervals of non-negative numbers")
+    low = (a.low or Fraction(0)) * (b.low or Fraction(0))
+    high = None if a.high is None or b.high is None else a.high * b.high
+    return Interval(
+        low=low,
+        high=high,
+        low_closed=a.low_closed and b.low_closed,
+        high_closed=a.high_closed and b.high_closed,
+    )
+
+
+def divide(a: Interval, b: Interval) -> Interval | None:
+    """``a / b`` for non-negative *a* and positive *b*; None when *b* may be zero."""
+    if b.low is None or b.low <= 0 or (a.low is not None and a.low < 0):
+        return None
+    low = (a.low or Fraction(0)) / b.high if b.high is not None else Fraction(0)
+    high = None if a.high is None else a.high / b.low
+    return Interval(low=low, high=high, low_closed=True, high_closed=a.high_closed and b.low_closed)
+
+
+@functools.lru_cache(maxsize=8192)
+def _span(period: Period | None, as_of: PartialDate | None) -> PeriodKey:
+    """First and last day of a period (or of an as-of date); figures share few of them."""
+    if period is None:
+        day = as_of.first() if as_of else None
+        return (day, day)
+    return (period.first_day(), period.last_day(as_of))
+
+
+class Index:
+    """Statistics grouped for the rules: by measure, by measure and place, and by period.
+
+    Built once per :func:`gunflow.check`; every rule reads it, none loops over all pairs.
+    """
+
+    def __init__(self, dataset: Dataset, tolerance: Tolerance) -> None:
+        """Index *dataset*'s statistics; read figures under *tolerance*."""
+        self.dataset = dataset
+        self.tolerance = tolerance
+        self.measures: dict[str, Measure] = {m.id: m for m in dataset.measures}
+        self.statistics: dict[str, Statistic] = {s.id: s for s in dataset.statistics}
+        self.by_measure: dict[str, list[Statistic]] = defaultdict(list)
+        for statistic in dataset.statistics:
+            self.by_measure[statistic.measure].append(statistic)
+        self._bounds: dict[str, Interval] = {}
+        self._keys: dict[str, tuple[object, ...]] = {}
+        self._by_key: dict[str, dict[tuple[object, ...], list[Statistic]]] = {}
+        self._sources = {s.id: s for s in dataset.sources}
+
+    def bounds(self, statistic: Statistic) -> Interval:
+        """The interval *statistic*'s figure allows (cached)."""
+        found = self._bounds.get(statistic.id)
+        if found is None:
+            found = self._bounds[statistic.id] = statistic.quantity.bounds(self.tolerance)
+        return found
+
+    def days(self, statistic: Statistic) -> Interval | None:
+        """A duration figure in days; None for a figure in another unit."""
+        per_unit = DAYS_PER_UNIT.get(statistic.quantity.unit)
+        return None if per_unit is None else times(self.bounds(statistic), per_unit)
+
+    def place(self, statistic: Statistic) -> str | None:
+        """The statistic's own place, else its measure's."""
+        if statistic.place is not None:
+            return statistic.place
+        measure = self.measures.get(statistic.measure)
+        return measure.place if measure else None
+
+    def period_key(self, statistic: Statistic) -> PeriodKey:
+        """The days the figure covers; a figure with no period is keyed by its as-of date."""
+        return _span(statistic.period, statistic.as_of)
+
+    def by_key(self, measure_id: str) -> dict[tuple[object, ...], list[Statistic]]:
+        """A measure's statistics grouped by :meth:`group_key` (cached)."""
+        found = self._by_key.get(measure_id)
+        if found is None:
+            found = defaultdict(list)
+            for statistic in self.by_measure.get(measure_id, ()):
+                found[self.group_key(statistic)].append(statistic)
+            self._by_key[measure_id] = found
+        return found
+
+    def group_key(self, statistic: Statistic) -> tuple[object, ...]:
+        """Place, period and baseline: figures with equal keys must state the same quantity."""
+        found = self._keys.get(statistic.id)
+        if found is None:
+            compared = statistic.compared_with
+            baseline = _span(compared, None) if compared else None
+            found = (self.place(statistic), self.period_key(statistic), baseline)
+            self._keys[statistic.id] = found
+        return found
+
+    def groups(self, kinds: Sequence[MeasureKind] | None = None) -> Iterator[list[Statistic]]:
+        """Statistics of one measure, place and period, for groups of two or more."""
+        for measure_id, statistics in self.by_measure.items():
+            measure = self.measures.get(measure_id)
+            if measure is None or (kinds is not None and measure.kind not in kinds):
+                continue
+            grouped: dict[tuple[object, ...], list[Statistic]] = defaultdict(list)
+            for statistic in statistics:
+                grouped[self.group_key(statistic)].append(statistic)
+            for group in grouped.values():
+                if len(group) > 1:
+                    yield group
+
+    def voice(self, statistic: Statistic) -> str:
+        """The source that speaks: an edition speaks with the voice of what it republishes."""
+        source = self._sources.get(statistic.source)
+        if source is not None and source.edition_of:
+            return source.edition_of
+        return statistic.source
+
+    def label(self, statistic: Statistic) -> str:
+        """``Reuters, 2016: nearly 105,000 (104,000–105,000)``: who, when, what, which range."""
+        source = self._sources.get(statistic.source)
+        who = source.publisher if source else statistic.source
+        when = f", {source.published.year}" if source and source.published else ""
+        interval = self.bounds(statistic)
+        return f"{who}{when}: {statistic.quantity} {_range(interval)}"
+
+
+def _range(interval: Interval) -> str:
+    """``(104,000–105,000)``, or the interval notation when an end is open or unbounded."""
+    if (
+        interval.low is not None
+        and interval.high is not None
+        and interval.low_closed
+        and (interval.high_closed)
+    ):
+        if interval.low == interval.high:
+            return f"({str(interval)[1:-1].split(', ')[0]})"
+        low, high = str(interval)[1:-1].split(", ")
+        return f"({low}–{high})"
+    return str(interval)

@@ -1,0 +1,199 @@
+"""Findings and the Report that holds them."""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from gunflow.errors import InconsistencyError
+from gunflow.model import Acknowledgement, Interval, Relation, Statistic
+
+__all__ = ["Finding", "Report", "Severity"]
+
+
+class Severity(enum.StrEnum):
+    """How serious a finding is.
+
+    ``error``: the figures cannot all be true. ``warning``: suspicious, or not comparable.
+    ``info``: corroboration, or what a figure implies.
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for errors, 1 for warnings, 2 for infos: the order of a report."""
+        return list(Severity).index(self)
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One thing a rule found, with the statistics (and their quotes) it is about.
+
+    Attributes:
+        rule: the rule's name (``"agreement"``).
+        severity: error, warning or info.
+        message: one line a reporter understands.
+        statistics: the statistics involved, each with its source and quote.
+        intervals: the intervals compared, in the order of the message.
+        relation: the curated relation checked, when the rule checks one.
+        acknowledgement: the curated acknowledgement that explains it, if any.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    rule: str
+    severity: Severity = attrs.field(converter=Severity)
+    message: str
+    statistics: tuple[Statistic, ...] = ()
+    intervals: tuple[Interval, ...] = ()
+    relation: Relation | None = None
+    acknowledgement: Acknowledgement | None = None
+
+    @property
+    def acknowledged(self) -> bool:
+        """Whether a curated acknowledgement explains this finding."""
+        return self.acknowledgement is not None
+
+    @property
+    def statistic_ids(self) -> tuple[str, ...]:
+        """The ids of the statistics involved."""
+        return tuple(s.id for s in self.statistics)
+
+    def sort_key(self) -> tuple[int, str, tuple[str, ...], str]:
+        """Order: severity, rule, statistics, message."""
+        return (self.severity.rank, self.rule, self.statistic_ids, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary: ids, quotes, intervals as text."""
+        return {
+            "rule": self.rule,
+            "severity": str(self.severity),
+            "message": self.message,
+            "statistics": [
+                {"id": s.id, "source": s.source, "quote": s.quote, "figure": str(s.quantity)}
+                for s in self.statistics
+            ],
+            "intervals": [str(i) for i in self.intervals],
+            "relation": self.relation.id if self.relation else None,
+            "acknowledged": self.acknowledgement.id if self.acknowledgement else None,
+            "explanation": self.acknowledgement.explanation if self.acknowledgement else None,
+        }
+
+
+def _in_order(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=Finding.sort_key))
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """The findings of :func:`gunflow.check`, in a stable order: errors first, then by rule.
+
+    .. versionadded:: 0.1.0
+    """
+
+    findings: tuple[Finding, ...] = attrs.field(converter=_in_order)
+    rules: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        """The number of findings."""
+        return len(self.findings)
+
+    def __iter__(self) -> Iterator[Finding]:
+        """The findings, in order."""
+        return iter(self.findings)
+
+    def __bool__(self) -> bool:
+        """True when there are findings of any severity."""
+        return bool(self.findings)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """Every error, acknowledged or not."""
+        return self._of(Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """Every warning."""
+        return self._of(Severity.WARNING)
+
+    @property
+    def infos(self) -> tuple[Finding, ...]:
+        """Every info finding."""
+        return self._of(Severity.INFO)
+
+    @property
+    def unacknowledged_errors(self) -> tuple[Finding, ...]:
+        """The errors nobody has acknowledged: what :meth:`raise_for_errors` fails on."""
+        return tuple(f for f in self.errors if not f.acknowledged)
+
+    def _of(self, severity: Severity) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is severity)
+
+    def filter(
+        self,
+        *,
+        rule: str | None = None,
+        severity: Severity | str | None = None,
+        statistic: str | Statistic | None = None,
+        acknowledged: bool | None = None,
+    ) -> Report:
+        """The findings that match every criterion given, as a report.
+
+        Args:
+            rule: a rule's name.
+            severity: ``"error"``, ``"warning"`` or ``"info"``.
+            statistic: a statistic, or its id: findings that involve it.
+            acknowledged: True for acknowledged findings only, False for the others.
+
+        """
+        wanted_severity = Severity(severity) if severity is not None else None
+        wanted_id = statistic.id if isinstance(statistic, Statistic) else statistic
+        return Report(
+            findings=tuple(
+                f
+                for f in self.findings
+                if (rule is None or f.rule == rule)
+                and (wanted_severity is None or f.severity is wanted_severity)
+                and (wanted_id is None or wanted_id in f.statistic_ids)
+                and (acknowledged is None or f.acknowledged == acknowledged)
+            ),
+            rules=self.rules,
+        )
+
+    def counts(self) -> dict[tuple[str, str], int]:
+        """How many findings of each (rule, severity)."""
+        return dict(sorted(Counter((f.rule, str(f.severity)) for f in self.findings).items()))
+
+    def raise_for_errors(self) -> None:
+        """Raise if any error is unacknowledged; made for a user's test suite.
+
+        Raises:
+            InconsistencyError: listing every unacknowledged error.
+
+        """
+        errors = self.unacknowledged_errors
+        if errors:
+            lines = [f"{len(errors)} unacknowledged error(s) in the reported figures:"]
+            lines += [f"  [{f.rule}] {f.message}" for f in errors]
+            raise InconsistencyError("\n".join(lines))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary of the whole report."""
+        return {
+            "rules": list(self.rules),
+            "counts": {
+                "error": len(self.errors),
+                "unacknowledged_error": len(self.unacknowledged_errors),
+                "warning": len(self.warnings),
+                "info": len(self.infos),
+            },
+            "findings": [f.to_dict() for f in self.findings],
+        }

@@ -1,0 +1,30 @@
+"""Rule 1, agreement: figures of one measure, place and period must overlap."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from gunflow.checks._index import Index
+from gunflow.checks._report import Finding, Severity
+from gunflow.model import MeasureKind
+
+NAME = "agreement"
+SUMMARY = "Figures of the same measure, place and period must overlap."
+
+_KINDS = [kind for kind in MeasureKind if kind is not MeasureKind.DURATION]  # durations: rule 9
+
+
+def run(index: Index) -> Iterator[Finding]:
+    """Yield an error for each pair of figures of one measure and period whose ranges miss."""
+    for group in index.groups(_KINDS):
+        for a, b in combinations(group, 2):
+            ia, ib = index.bounds(a), index.bounds(b)
+            if not ia.overlaps(ib):
+                yield Finding(
+                    rule=NAME,
+                    severity=Severity.ERROR,
+                    message=f"{index.label(a)} vs {index.label(b)}: the ranges do not meet",
+                    statistics=(a, b),
+                    intervals=(ia, ib),
+                )

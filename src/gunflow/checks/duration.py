@@ -1,0 +1,44 @@
+"""Rule 9, duration: one span stated several ways ("120 days", "four months") must agree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from gunflow.checks._index import Index
+from gunflow.checks._report import Finding, Severity
+from gunflow.model import MeasureKind, RelationKind, Statistic
+
+NAME = "duration"
+SUMMARY = (
+    "Durations of one span, in days, months or years (a month is 28 to 31 days), must overlap; "
+    "so must the statistics of a curated 'same' relation stated in units of time."
+)
+
+
+def run(index: Index) -> Iterator[Finding]:
+    """Yield an error for each pair of durations of one span whose ranges, in days, do not meet."""
+    pairs: list[tuple[Statistic, Statistic]] = []
+    for group in index.groups([MeasureKind.DURATION]):
+        pairs.extend(combinations(group, 2))
+    seen = {frozenset((a.id, b.id)) for a, b in pairs}
+    for relation in index.dataset.relations:
+        if relation.kind is not RelationKind.SAME:
+            continue
+        members = [index.statistics[i] for i in (*relation.left, *relation.right)]
+        if all(index.days(s) is not None for s in members):
+            for a, b in combinations(members, 2):
+                if frozenset((a.id, b.id)) not in seen:
+                    seen.add(frozenset((a.id, b.id)))
+                    pairs.append((a, b))
+    for a, b in pairs:
+        da, db = index.days(a), index.days(b)
+        if da is None or db is None or da.overlaps(db):
+            continue
+        yield Finding(
+            rule=NAME,
+            severity=Severity.ERROR,
+            message=f"{index.label(a)} vs {index.label(b)}: as days, {da} and {db} do not meet",
+            statistics=(a, b),
+            intervals=(da, db),
+        )

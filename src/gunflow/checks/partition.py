@@ -1,0 +1,93 @@
+"""Rule 2, partition: the parts of a whole add up to it (shares to 100 %, counts to the total)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from functools import reduce
+
+from gunflow.checks._index import Index
+from gunflow.checks._report import Finding, Severity
+from gunflow.model import Interval, Measure, MeasureKind, Statistic
+
+NAME = "partition"
+SUMMARY = (
+    "Where a measure is split into parts (Measure.parts), figures of the parts for one place and "
+    "period add up to the whole's figure, and shares of the parts add up to 100 percent; a "
+    "partial set of parts never exceeds the whole."
+)
+
+_HUNDRED = Interval.point(100)
+
+
+def _agreed(index: Index, statistics: Sequence[Statistic]) -> Interval | None:
+    """The values all figures of one part allow (None if they disagree: rule 1 reports that)."""
+    common: Interval | None = index.bounds(statistics[0])
+    for statistic in statistics[1:]:
+        common = common.intersection(index.bounds(statistic)) if common else None
+    return common
+
+
+def _check_parts(
+    index: Index,
+    parts: Sequence[str],
+    whole: dict[tuple[object, ...], list[Statistic]] | None,
+    what: str,
+) -> Iterator[Finding]:
+    """Check the figures of *parts* at each key against the whole (None: against 100 %)."""
+    part_figures = [index.by_key(part) for part in parts]
+    keys: set[tuple[object, ...]] = set().union(*part_figures)
+    for key in sorted(keys, key=repr):
+        present = [figures[key] for figures in part_figures if key in figures]
+        if len(present) < 2 and (whole is None or key not in whole):
+            continue
+        agreed = [_agreed(index, figures) for figures in present]
+        if any(a is None for a in agreed):
+            continue
+        total = reduce(lambda x, y: x + y, [a for a in agreed if a is not None])
+        statistics = tuple(s for figures in present for s in figures)
+        target_statistics: tuple[Statistic, ...] = ()
+        if whole is None:
+            target = _HUNDRED
+        elif key in whole and (found := _agreed(index, whole[key])) is not None:
+            target, target_statistics = found, tuple(whole[key])
+        else:
+            continue
+        complete = len(present) == len(parts)
+        possible = (
+            total.overlaps(target)
+            if complete
+            else (total.low is None or target.high is None or total.low <= target.high)
+        )
+        if possible:
+            continue
+        labels = " + ".join(index.label(s) for s in statistics)
+        against = (
+            "100 percent"
+            if whole is None
+            else " / ".join(index.label(s) for s in target_statistics)
+        )
+        verb = "do not add up to" if complete else "already exceed"
+        yield Finding(
+            rule=NAME,
+            severity=Severity.ERROR,
+            message=f"{what}: {labels} = {total} {verb} {against} {target}",
+            statistics=statistics + target_statistics,
+            intervals=(total, target),
+        )
+
+
+def run(index: Index) -> Iterator[Finding]:
+    """Yield an error for each split whose parts cannot add up to the whole."""
+    shares_of: dict[str, dict[str, str]] = defaultdict(dict)  # whole -> numerator -> share
+    for measure in index.measures.values():
+        if measure.kind is MeasureKind.SHARE and measure.numerator and measure.denominator:
+            shares_of[measure.denominator][measure.numerator] = measure.id
+    wholes: list[Measure] = [m for m in index.measures.values() if m.parts]
+    for measure in sorted(wholes, key=lambda m: m.id):
+        yield from _check_parts(
+            index, measure.parts, index.by_key(measure.id), f"parts of {measure.id}"
+        )
+        shares = [shares_of[measure.id][p] for p in measure.parts if p in shares_of[measure.id]]
+        if len(shares) == len(measure.parts):
+            yield from _check_parts(index, shares, None, f"shares of {measure.id}")

@@ -1,0 +1,124 @@
+"""Rule 7, ratio and sum relations: curated claims that tie figures together must hold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import reduce
+from itertools import combinations
+
+from gunflow.checks._index import Index, divide, times
+from gunflow.checks._report import Finding, Severity
+from gunflow.model import Interval, Relation, RelationKind, Statistic, Unit
+
+NAME = "relations"
+SUMMARY = (
+    "Curated relations hold: a sum ('7 of the 23', 'the remaining 16'), a ratio ('about four "
+    "times'), a comparison ('more than'), a partition (70 / 17 / 13 percent) and 'the same' "
+    "(durations are rule 9's). A ratio with no figure on one side yields what it implies (info)."
+)
+
+_HUNDRED = Interval.point(100)
+
+
+def _total(index: Index, statistics: Sequence[Statistic]) -> Interval:
+    return reduce(lambda a, b: a + b, (index.bounds(s) for s in statistics))
+
+
+def _finding(
+    index: Index,
+    relation: Relation,
+    message: str,
+    intervals: tuple[Interval, ...],
+    severity: Severity = Severity.ERROR,
+) -> Finding:
+    statistics = tuple(index.statistics[i] for i in (*relation.left, *relation.right))
+    return Finding(
+        rule=NAME,
+        severity=severity,
+        message=message,
+        statistics=statistics,
+        intervals=intervals,
+        relation=relation,
+    )
+
+
+def _check(index: Index, relation: Relation) -> Iterator[Finding]:  # noqa: PLR0912 - a case per kind
+    left = [index.statistics[i] for i in relation.left]
+    right = [index.statistics[i] for i in relation.right]
+    kind = relation.kind
+    if kind is RelationKind.SAME:
+        if all(index.days(s) is not None for s in (*left, *right)):
+            return  # durations: rule 9
+        for a, b in combinations((*left, *right), 2):
+            if not index.bounds(a).overlaps(index.bounds(b)):
+                yield _finding(
+                    index,
+                    relation,
+                    f"{index.label(a)} and {index.label(b)} are said "
+                    "to be the same but do not meet",
+                    (index.bounds(a), index.bounds(b)),
+                )
+        return
+    total = _total(index, left)
+    if kind is RelationKind.RATIO and relation.factor is not None:
+        factor = relation.factor.bounds(index.tolerance)
+        if not right:
+            implied = divide(total, factor)
+            if implied is not None:
+                yield _finding(
+                    index,
+                    relation,
+                    f"{' + '.join(index.label(s) for s in left)}, {relation.factor}: implies "
+                    f"{implied} for the other side, which no figure states",
+                    (total, factor, implied),
+                    Severity.INFO,
+                )
+            return
+        expected = times(_total(index, right), factor)
+        if not total.overlaps(expected):
+            yield _finding(
+                index,
+                relation,
+                f"{' + '.join(index.label(s) for s in left)} is not "
+                f"{relation.factor} {' + '.join(index.label(s) for s in right)} "
+                f"({expected})",
+                (total, expected),
+            )
+        return
+    if kind is RelationKind.PARTITION and all(s.quantity.unit is Unit.PERCENT for s in left):
+        if not total.overlaps(_HUNDRED):
+            yield _finding(
+                index,
+                relation,
+                f"the shares {' + '.join(index.label(s) for s in left)}"
+                f" = {total} do not add up to 100 percent",
+                (total, _HUNDRED),
+            )
+        return
+    if not right:
+        return
+    other = _total(index, right)
+    if kind in (RelationKind.SUM, RelationKind.PARTITION) and not total.overlaps(other):
+        yield _finding(
+            index,
+            relation,
+            f"{' + '.join(index.label(s) for s in left)} = {total} "
+            f"does not equal {' + '.join(index.label(s) for s in right)}",
+            (total, other),
+        )
+    elif kind is RelationKind.GREATER and (
+        total.high is not None and other.low is not None and total.high <= other.low
+    ):
+        yield _finding(
+            index,
+            relation,
+            f"{' + '.join(index.label(s) for s in left)} is said to "
+            f"exceed {' + '.join(index.label(s) for s in right)}, but cannot",
+            (total, other),
+        )
+
+
+def run(index: Index) -> Iterator[Finding]:
+    """Yield an error for each curated relation the figures cannot satisfy."""
+    for relation in index.dataset.relations:
+        yield from _check(index, relation)

@@ -1,0 +1,409 @@
+"""Hypothesis strategies for every gunflow model, for our tests and for yours.
+
+Needs hypothesis: ``pip install 'gunflow[testing]'``. ``import gunflow`` never imports this
+module; import it as ``from gunflow import strategies``.
+
+>>> from gunflow import strategies
+>>> from hypothesis import given
+>>> @given(strategies.quantities())
+... def test_a_quantity_lies_in_its_own_bounds_when_exact(q):
+...     if q.hedge == "exact":
+...         assert q.bounds().contains(q.value)
+>>> test_a_quantity_lies_in_its_own_bounds_when_exact()
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime
+import string
+from decimal import Decimal
+from typing import Literal
+
+from hypothesis import strategies as st
+
+from gunflow.dataset import Dataset
+from gunflow.model import (
+    Acknowledgement,
+    Agency,
+    AgencyKind,
+    Basis,
+    Event,
+    EventKind,
+    EventStatus,
+    Evidence,
+    Hedge,
+    Inference,
+    Measure,
+    MeasureKind,
+    PartialDate,
+    Period,
+    Person,
+    Precision,
+    Program,
+    Quantity,
+    Relation,
+    RelationKind,
+    Role,
+    Source,
+    SourceKind,
+    Statistic,
+    Unit,
+)
+
+__all__ = [
+    "PLANTABLE",
+    "acknowledgements",
+    "agencies",
+    "datasets",
+    "events",
+    "ids",
+    "measures",
+    "partial_dates",
+    "people",
+    "periods",
+    "programs",
+    "quantities",
+    "relations",
+    "sources",
+    "statistics",
+]
+
+#: The inconsistencies :func:`datasets` can plant.
+PLANTABLE = ("partition", "bound", "agreement")
+Plant = Literal["partition", "bound", "agreement"]
+
+_SLUG = st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=8)
+_TEXT = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30
+).filter(lambda s: s.strip() != "")
+
+
+def ids() -> st.SearchStrategy[str]:
+    """Readable record ids: ``ab-12-x``."""
+    return st.lists(_SLUG, min_size=1, max_size=3).map("-".join)
+
+
+def _id_tuples() -> st.SearchStrategy[tuple[str, ...]]:
+    return st.lists(ids(), max_size=3, unique=True).map(tuple)
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> PartialDate:
+    """Dates from 1900 to 2100, to a year, a month or a day."""
+    day = draw(st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31)))
+    precision = draw(st.sampled_from(list(Precision)))
+    return PartialDate(
+        year=day.year,
+        month=None if precision is Precision.YEAR else day.month,
+        day=day.day if precision is Precision.DAY else None,
+    )
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> Period:
+    """Periods closed, open ("since"), with no start, of one date, and fiscal."""
+    a, b = sorted([draw(partial_dates()), draw(partial_dates())], key=lambda d: d.first())
+    fiscal = draw(st.booleans())
+    if fiscal:
+        a, b = PartialDate(year=a.year), PartialDate(year=b.year)
+    shape = draw(st.sampled_from(["both", "open", "no-start", "single"]))
+    if shape == "open":
+        return Period(start=a, end=None, fiscal=fiscal)
+    if shape == "no-start":
+        return Period(start=None, end=b, fiscal=fiscal)
+    if shape == "single":
+        return Period(start=a, end=a, fiscal=fiscal)
+    return Period(start=a, end=b, fiscal=fiscal)
+
+
+@st.composite
+def quantities(draw: st.DrawFn, unit: Unit | None = None) -> Quantity:
+    """Quantities of any unit and hedge, with values the unit can hold."""
+    chosen = unit or draw(st.sampled_from(list(Unit)))
+    if chosen is Unit.PERCENT:
+        value = draw(st.decimals(min_value=0, max_value=100, places=1))
+    elif chosen is Unit.PERCENT_CHANGE:
+        value = draw(st.decimals(min_value=-100, max_value=10_000, places=1))
+    else:
+        value = Decimal(draw(st.integers(min_value=0, max_value=10**9)))
+    return Quantity(
+        value=value,
+        unit=chosen,
+        hedge=draw(st.sampled_from(list(Hedge))),
+        written=draw(st.none() | st.just(f"{value}")),
+        resolution=draw(st.none() | st.sampled_from([Decimal(1), Decimal("0.5"), Decimal(100)])),
+    )
+
+
+def _inferences(fields: list[str]) -> st.SearchStrategy[tuple[Inference, ...]]:
+    return st.lists(
+        st.builds(Inference, field=st.sampled_from(fields), reason=_TEXT),
+        max_size=2,
+        unique_by=lambda i: i.field,
+    ).map(tuple)
+
+
+def sources() -> st.SearchStrategy[Source]:
+    """Sources with any kind, byline and date; they cite nothing (no dangling ids)."""
+    return st.builds(
+        Source,
+        id=ids(),
+        kind=st.sampled_from(list(SourceKind)),
+        title=_TEXT,
+        publisher=_TEXT,
+        authors=st.lists(_TEXT, max_size=2).map(tuple),
+        published=st.none() | partial_dates(),
+        url=st.none() | st.just("https://example.org/a"),
+        report_number=st.none() | _TEXT,
+        note=st.none() | _TEXT,
+        inferred=_inferences(["published", "title", "authors"]),
+    )
+
+
+def agencies() -> st.SearchStrategy[Agency]:
+    """Agencies of the United States and Mexico, with no parent."""
+    return st.builds(
+        Agency,
+        id=ids(),
+        name=_TEXT,
+        kind=st.sampled_from(list(AgencyKind)),
+        country=st.sampled_from(["US", "MX"]),
+        abbreviation=st.none() | _TEXT,
+        aliases=st.lists(_TEXT, max_size=2).map(tuple),
+        note=st.none() | _TEXT,
+    )
+
+
+def people() -> st.SearchStrategy[Person]:
+    """People with up to two roles."""
+    roles = st.builds(
+        Role,
+        title=_TEXT,
+        source=ids(),
+        agency=st.none() | ids(),
+        as_of=st.none() | partial_dates(),
+    )
+    return st.builds(
+        Person,
+        id=ids(),
+        name=_TEXT,
+        aliases=st.lists(_TEXT, max_size=2).map(tuple),
+        roles=st.lists(roles, max_size=2).map(tuple),
+        inferred=_inferences(["roles"]),
+    )
+
+
+def programs() -> st.SearchStrategy[Program]:
+    """Programs."""
+    return st.builds(
+        Program,
+        id=ids(),
+        name=_TEXT,
+        run_by=_id_tuples(),
+        started=st.none() | partial_dates(),
+        description=st.none() | _TEXT,
+        sources=_id_tuples(),
+    )
+
+
+def measures() -> st.SearchStrategy[Measure]:
+    """Measures of every kind but share (which needs percent and a denominator)."""
+    return st.builds(
+        Measure,
+        id=st.builds(lambda a, b: f"m.{a}.{b}", _SLUG, _SLUG),
+        label=_TEXT,
+        kind=st.sampled_from([k for k in MeasureKind if k is not MeasureKind.SHARE]),
+        unit=st.sampled_from([u for u in Unit if u is not Unit.PERCENT]),
+        population=_TEXT,
+        place=st.none() | st.sampled_from(["US", "MX"]),
+        part_of=st.none() | ids(),
+        family=st.none() | ids(),
+    )
+
+
+@st.composite
+def statistics(draw: st.DrawFn) -> Statistic:
+    """Statistics whose quote contains the figure as written."""
+    quantity = draw(quantities())
+    quote = f"{draw(_TEXT)} {quantity.written or quantity.value} {draw(_TEXT)}"
+    return Statistic(
+        id=f"{draw(ids())}/{draw(ids())}",
+        measure=draw(ids()),
+        quantity=quantity,
+        source=draw(ids()),
+        quote=quote,
+        period=draw(st.none() | periods()),
+        compared_with=draw(st.none() | periods()),
+        as_of=draw(st.none() | partial_dates()),
+        basis=draw(st.sampled_from(list(Basis))),
+        attributed_to=draw(_id_tuples()),
+        inferred=draw(_inferences(["period", "as_of"])),
+    )
+
+
+def events() -> st.SearchStrategy[Event]:
+    """Events with one or two pieces of evidence."""
+    evidence = st.builds(Evidence, source=ids(), quote=_TEXT)
+    return st.builds(
+        Event,
+        id=ids(),
+        kind=st.sampled_from(list(EventKind)),
+        title=_TEXT,
+        evidence=st.lists(evidence, min_size=1, max_size=2).map(tuple),
+        when=st.none() | periods(),
+        status=st.sampled_from(list(EventStatus)),
+        agencies=_id_tuples(),
+        people=_id_tuples(),
+    )
+
+
+@st.composite
+def relations(draw: st.DrawFn) -> Relation:
+    """Relations of every kind; a ratio has a factor."""
+    kind = draw(st.sampled_from(list(RelationKind)))
+    left = draw(st.lists(ids(), min_size=1, max_size=3, unique=True))
+    right = draw(st.lists(ids().filter(lambda i: i not in left), max_size=2, unique=True))
+    return Relation(
+        id=draw(ids()),
+        kind=kind,
+        left=tuple(left),
+        right=tuple(right),
+        source=draw(ids()),
+        quote=draw(_TEXT),
+        factor=draw(quantities(Unit.TIMES)) if kind is RelationKind.RATIO else None,
+    )
+
+
+def acknowledgements() -> st.SearchStrategy[Acknowledgement]:
+    """Acknowledgements of any rule name."""
+    return st.builds(
+        Acknowledgement,
+        id=ids(),
+        rule=_SLUG,
+        statistics=_id_tuples().filter(bool),
+        explanation=_TEXT,
+    )
+
+
+def _figure(
+    id: str, measure: str, value: int, *, year: int, source: str, note: str | None = None
+) -> Statistic:
+    written = f"{value:,}"
+    return Statistic(
+        id=id,
+        measure=measure,
+        quantity=Quantity(value=value, unit=Unit.COUNT, written=written, resolution=1),
+        source=source,
+        quote=f"There were {written} of them.",
+        period=Period.parse(str(year)),
+        as_of=PartialDate(year=year + 1),
+        basis=Basis.COUNT,
+        note=note,
+    )
+
+
+@st.composite
+def datasets(draw: st.DrawFn, plant: Plant | None = None, max_groups: int = 4) -> Dataset:
+    """Datasets consistent by construction, or with one planted inconsistency.
+
+    Each group is a whole counted by two sources, split into three parts (``Measure.parts``),
+    and a subset of the whole that is not one of the parts; every count is exact. With *plant*:
+
+    - ``"partition"``: a part grows, so the parts exceed the whole;
+    - ``"bound"``: the subset grows past the whole;
+    - ``"agreement"``: the second source's count of the whole differs.
+
+    The planted statistic's note reads ``planted: <rule>``.
+
+    Args:
+        draw: supplied by hypothesis (``st.composite``); callers leave it out.
+        plant: which inconsistency to plant, if any (one of :data:`PLANTABLE`).
+        max_groups: the most groups to draw.
+
+    """
+    if plant is not None and plant not in PLANTABLE:
+        raise ValueError(f"plant must be one of {PLANTABLE}, not {plant!r}")
+    records: list[object] = [
+        Source(
+            id="source-a",
+            kind=SourceKind.DATASET,
+            title="A",
+            publisher="Alpha",
+            published=PartialDate(year=2030),
+        ),
+        Source(
+            id="source-b",
+            kind=SourceKind.DATASET,
+            title="B",
+            publisher="Beta",
+            published=PartialDate(year=2030),
+        ),
+    ]
+    groups = draw(st.integers(min_value=1, max_value=max_groups))
+    planted_in = draw(st.integers(min_value=0, max_value=groups - 1))
+    for g in range(groups):
+        whole = f"g{g}.total"
+        parts = (f"g{g}.a", f"g{g}.b", f"g{g}.c")
+        records.append(
+            Measure(
+                id=whole,
+                label=whole,
+                kind=MeasureKind.COUNT,
+                unit=Unit.COUNT,
+                population=whole,
+                parts=parts,
+            )
+        )
+        for part in (*parts, f"g{g}.subset"):
+            records.append(
+                Measure(
+                    id=part,
+                    label=part,
+                    kind=MeasureKind.COUNT,
+                    unit=Unit.COUNT,
+                    population=part,
+                    part_of=whole,
+                )
+            )
+        year = draw(st.integers(min_value=2000, max_value=2025))
+        values = [draw(st.integers(min_value=10, max_value=10**6)) for _ in parts]
+        total = sum(values)
+        subset = draw(st.integers(min_value=0, max_value=total))
+        here = plant if g == planted_in else None
+        second = total + 10 if here == "agreement" else total
+        records += [
+            _figure(f"g{g}/total-a", whole, total, year=year, source="source-a"),
+            _figure(
+                f"g{g}/total-b",
+                whole,
+                second,
+                year=year,
+                source="source-b",
+                note="planted: agreement" if here == "agreement" else None,
+            ),
+        ]
+        for i, (part, value) in enumerate(zip(parts, values, strict=True)):
+            grown = here == "partition" and i == len(parts) - 1
+            records.append(
+                _figure(
+                    f"g{g}/part-{i}",
+                    part,
+                    value + 3 if grown else value,
+                    year=year,
+                    source="source-a",
+                    note="planted: partition" if grown else None,
+                )
+            )
+        records.append(
+            _figure(
+                f"g{g}/subset",
+                f"g{g}.subset",
+                total + 10 if here == "bound" else subset,
+                year=year,
+                source="source-a",
+                note="planted: bound" if here == "bound" else None,
+            )
+        )
+    return Dataset.from_records(records)  # type: ignore[arg-type]

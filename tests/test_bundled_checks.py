@@ -1,0 +1,60 @@
+"""The checks over the bundled data: counts pinned, every error acknowledged."""
+
+from fractions import Fraction
+
+import pytest
+
+import gunflow
+
+
+@pytest.fixture(scope="module")
+def report():
+    return gunflow.check(gunflow.load())
+
+
+def test_the_bundled_data_passes_raise_for_errors(report):
+    report.raise_for_errors()
+    assert report.unacknowledged_errors == ()
+
+
+def test_findings_per_rule_and_severity_are_pinned(report):
+    # Reviewed one by one in docs/tensions.md; a change here must be explained there.
+    assert report.counts() == {
+        ("change", "info"): 1,
+        ("denominator", "warning"): 4,
+        ("duration", "error"): 1,
+        ("relations", "info"): 1,
+    }
+
+
+def test_the_surge_told_as_120_days_and_three_months(report):
+    (error,) = report.errors
+    assert set(error.statistic_ids) == {
+        "govexec-2009-12-guns-and-drugs/surge-120-days",
+        "govexec-2009-12-guns-and-drugs/surge-three-months",
+    }
+    assert error.acknowledgement.id == "govexec-surge-120-days-vs-three-months"
+
+
+def test_implied_atf_border_personnel(report):
+    (info,) = report.filter(rule="relations").infos
+    implied = info.intervals[-1]
+    # about 2,000 is [1,800, 2,200]; about four times is [3.6, 4.4]: 1,800/4.4 to 2,200/3.6
+    assert implied.low == Fraction(1800) / Fraction("4.4")
+    assert implied.high == Fraction(2200) / Fraction("3.6")
+
+
+def test_implied_2008_recoveries(report):
+    (info,) = report.filter(rule="change").infos
+    implied = info.intervals[-1]
+    # nearly 600 is [540, 600]; more than 50 % is a multiple above 1.5: below 600 / 1.5 = 400
+    assert implied.high == 400
+    assert not implied.high_closed
+
+
+def test_the_ninety_percent_figures_are_flagged_not_comparable(report):
+    flagged = report.filter(
+        rule="denominator", statistic="reuters-2016-01-11/us-origin-share-2009-2014"
+    )
+    (warning,) = flagged
+    assert len(warning.statistics) == 4
