@@ -10,7 +10,10 @@ from gunflow.checks._report import Finding, Severity
 from gunflow.model import MeasureKind
 
 NAME = "agreement"
-SUMMARY = "Figures of the same measure, place and period must overlap."
+SUMMARY = (
+    "Figures of the same measure, place and period must overlap; so must a figure and the "
+    "primary source's figure it restates (Statistic.restates)."
+)
 
 _KINDS = [kind for kind in MeasureKind if kind is not MeasureKind.DURATION]  # durations: rule 9
 
@@ -28,3 +31,19 @@ def run(index: Index) -> Iterator[Finding]:
                     statistics=(a, b),
                     intervals=(ia, ib),
                 )
+    for statistic in index.dataset.statistics:
+        primary = index.statistics.get(statistic.restates) if statistic.restates else None
+        if primary is None:
+            continue
+        ours, theirs = index.bounds(statistic), index.bounds(primary)
+        if not ours.overlaps(theirs):
+            yield Finding(
+                rule=NAME,
+                severity=Severity.ERROR,
+                message=(
+                    f"{index.label(statistic)} restates {index.label(primary)}: "
+                    "the ranges do not meet"
+                ),
+                statistics=(statistic, primary),
+                intervals=(ours, theirs),
+            )

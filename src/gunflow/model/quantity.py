@@ -18,7 +18,8 @@ __all__ = ["DEFAULT_TOLERANCE", "Hedge", "Quantity", "Tolerance", "Unit"]
 class Hedge(enum.StrEnum):
     """The word that qualifies a reported number.
 
-    Synonyms share a member: "approximately", "roughly" and "some" are :attr:`ABOUT`; "almost" is
+    Synonyms share a member: "approximately", "around", "roughly" and "some" are :attr:`ABOUT`;
+    "almost" is
     :attr:`NEARLY`; "over" is :attr:`MORE_THAN`; "at most" is :attr:`UP_TO`. The words themselves
     stay in :attr:`Quantity.written`.
     """
