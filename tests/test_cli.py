@@ -90,3 +90,38 @@ def test_check_json_is_machine_readable(capsys):
 def test_check_rejects_an_unknown_rule(capsys):
     assert main(["check", "--rule", "agreemnt"]) == 2
     assert "did you mean 'agreement'" in capsys.readouterr().err
+
+
+def test_stats_filters_like_the_api(capsys):
+    assert main(["stats", "--agency", "gao", "--format", "json"]) == 0
+    (record,) = __import__("json").loads(capsys.readouterr().out)
+    assert record["id"] == "govexec-2009-12-guns-and-drugs/gao-traced-to-us-2004-2008"
+
+
+def test_stats_unknown_measure_exits_2_with_a_suggestion(capsys):
+    assert main(["stats", "--measure", "firearms.mx"]) == 2
+    assert "did you mean" in capsys.readouterr().err
+
+
+def test_timeline_between_dates(capsys):
+    assert main(["timeline", "--from", "2009-06-01", "--to", "2009-06-30"]) == 0
+    out = capsys.readouterr().out
+    assert "memorandum of understanding" in out
+    assert "Bersin" not in out
+
+
+def test_sources_table_and_json(capsys):
+    assert main(["sources"]) == 0
+    assert "gao-16-223" in capsys.readouterr().out
+    assert main(["sources", "--format", "json"]) == 0
+    assert len(__import__("json").loads(capsys.readouterr().out)) == len(gunflow.load().sources)
+
+
+def test_export_writes_jsonl_that_reads_back(tmp_path, capsys):
+    out = tmp_path / "stats.jsonl"
+    assert main(["export", "--kind", "statistics", "-o", str(out)]) == 0
+    with pytest.raises(gunflow.DataError, match="already used"):
+        gunflow.load(extra=[out])  # the bundled ids are taken: an error, never an overwrite
+    assert len(out.read_text(encoding="utf-8").splitlines()) == len(gunflow.load().statistics)
+    assert main(["export", "--format", "csl-json", "--kind", "sources"]) == 0
+    assert '"type": "report"' in capsys.readouterr().out

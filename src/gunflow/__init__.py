@@ -7,8 +7,10 @@ than" allow. Nothing is read until :func:`load` is first called.
 
 from __future__ import annotations
 
+from gunflow._collection import Collection, Events, as_period
+from gunflow._loading import load, read
 from gunflow.checks import RULES, Finding, Report, Rule, Severity, check
-from gunflow.dataset import Collection, Dataset, load
+from gunflow.dataset import Dataset
 from gunflow.errors import DataError, GunflowError, InconsistencyError, NotFound, Problem
 from gunflow.model import (
     DEFAULT_TOLERANCE,
@@ -54,6 +56,7 @@ __all__ = [
     "Event",
     "EventKind",
     "EventStatus",
+    "Events",
     "Evidence",
     "Finding",
     "GunflowError",
@@ -83,8 +86,10 @@ __all__ = [
     "Tolerance",
     "Unit",
     "__version__",
+    "as_period",
     "check",
     "load",
+    "read",
 ]
 
 

@@ -1,26 +1,62 @@
-"""The command line: ``python -m gunflow [summary | check | verify-quotes DIR]``."""
+"""The command line: ``python -m gunflow COMMAND``.
+
+Commands: ``summary`` (the default), ``sources``, ``stats``, ``timeline``, ``check``,
+``export``, ``verify-quotes``. Each takes ``--data FILE`` (repeatable) to add a user's own
+records; listings take ``--format json`` for scripts.
+
+Exit status: 0 done; 1 ``check`` found an unacknowledged error, or ``verify-quotes`` a quote
+that is not in its text; 2 bad data or usage.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from gunflow._loading import load
 from gunflow._verify import verify_quotes
 from gunflow.checks import Finding, Report, Severity, check
-from gunflow.dataset import Dataset, load
-from gunflow.errors import DataError
+from gunflow.dataset import Dataset
+from gunflow.errors import DataError, GunflowError
+from gunflow.export import to_csl_json, to_records, write_csv, write_jsonl
+from gunflow.model import Source
 
 __all__ = ["main"]
 
 
-def _summary(dataset: Dataset) -> str:
-    lines = ["gunflow: what the bundled data holds", ""]
-    width = max(len(name) for name in ("sources", "statistics", "relations"))
-    for name in (
+def _width() -> int:
+    return max(60, shutil.get_terminal_size((100, 24)).columns)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """A plain text table that fits the terminal: the last column is cut to fit."""
+    cells = [[str(c) for c in header], *[[str(c) for c in row] for row in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header) - 1)]
+    room = max(20, _width() - sum(widths) - 2 * len(widths))
+    lines = []
+    for row in cells:
+        last = row[-1] if len(row[-1]) <= room else row[-1][: room - 1] + "…"
+        lines.append("  ".join([*(c.ljust(w) for c, w in zip(row, widths, strict=False)), last]))
+    rule = "  ".join([*("-" * w for w in widths), "-" * min(room, len(lines[0]))])
+    lines.insert(1, rule[: len(lines[0])] if len(header) > 1 else rule)
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
+# --- summary, sources, stats, timeline ---------------------------------------------------
+
+
+def _summary(dataset: Dataset, _args: argparse.Namespace) -> int:
+    print("gunflow: what the data holds\n")
+    names = (
         "sources",
         "agencies",
         "people",
@@ -29,74 +65,65 @@ def _summary(dataset: Dataset) -> str:
         "statistics",
         "events",
         "relations",
-    ):
-        lines.append(f"  {name:<{width + 2}}{len(getattr(dataset, name)):>5}")
+        "acknowledgements",
+    )
+    print(_table(["records", "count"], [[n, len(getattr(dataset, n))] for n in names]))
+    print()
+    return _sources(dataset, argparse.Namespace(format="text"))
+
+
+def _sources(dataset: Dataset, args: argparse.Namespace) -> int:
     figures = Counter(s.source for s in dataset.statistics)
-    lines += ["", "Sources (figures recorded):"]
-    for source in dataset.sources:
-        date = str(source.published) if source.published else "undated"
-        lines.append(f"  {source.id:<34} {date:<10} {figures[source.id]:>3}  {source.title}")
-    return "\n".join(lines)
+    if args.format == "json":
+        print(json.dumps(to_records(dataset.sources), indent=2, ensure_ascii=False))
+        return 0
+    rows = [
+        [s.id, s.published or "undated", figures[s.id], f"{s.publisher}: {s.title}"]
+        for s in dataset.sources.sorted("published")
+    ]
+    print(_table(["source", "published", "figures", "publisher: title"], rows))
+    return 0
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m gunflow",
-        description="Reported figures on U.S. firearms flowing into Mexico, with their sources.",
-    )
-    parser.add_argument(
-        "--data",
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="a TOML file of your own records to load with the bundled data (repeatable)",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("summary", help="count what the data holds (the default)")
-    check = commands.add_parser(
-        "check",
-        help="check the reported figures against each other (exit 1 on unacknowledged errors)",
-        description="Run the consistency checks over the bundled data and any --data files, "
-        "print the findings grouped by rule, and exit 1 when an error is unacknowledged.",
-    )
-    check.add_argument(
-        "--data",
-        action="append",
-        default=[],
-        metavar="FILE",
-        dest="check_data",
-        help="a TOML file of your own records (repeatable)",
-    )
-    check.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text for people (the default), json for scripts",
-    )
-    check.add_argument(
-        "--min-severity",
-        choices=("error", "warning", "info"),
-        default="info",
-        help="leave out findings below this severity (default: show everything)",
-    )
-    check.add_argument(
-        "--rule",
-        action="append",
-        metavar="NAME",
-        help="run only this rule (repeatable); see `python -m gunflow rules`",
-    )
-    verify = commands.add_parser(
-        "verify-quotes",
-        help="check every quote verbatim against a folder of source texts",
-        description="Check every quote, character for character, against the text files that "
-        "the source records name (Source.text_file), kept in DIR. Exits 1 on any mismatch.",
-    )
-    verify.add_argument("folder", metavar="DIR", help="the folder holding the source texts")
-    return parser
+def _stats(dataset: Dataset, args: argparse.Namespace) -> int:
+    criteria = {
+        name: getattr(args, name)
+        for name in (
+            "measure",
+            "source",
+            "agency",
+            "person",
+            "place",
+            "during",
+            "overlapping",
+            "hedge",
+        )
+        if getattr(args, name) is not None
+    }
+    selected = dataset.statistics.filter(**criteria)
+    if args.format == "json":
+        print(json.dumps(to_records(selected), indent=2, ensure_ascii=False))
+        return 0
+    rows = [
+        [s.id, str(s.period or s.as_of or ""), str(s.quantity.bounds()), f"“{s.quote}”"]
+        for s in selected
+    ]
+    print(_table(["statistic", "period", "range", "quote"], rows))
+    print(f"\n{_count(len(selected), 'statistic')}")
+    return 0
 
 
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'' if number == 1 else 's'}"
+def _timeline(dataset: Dataset, args: argparse.Namespace) -> int:
+    events = dataset.events.between(args.start, args.end)
+    if args.format == "json":
+        print(json.dumps(to_records(events), indent=2, ensure_ascii=False))
+        return 0
+    rows = [[str(e.when) if e.when else "undated", e.status, e.title] for e in events]
+    print(_table(["when", "status", "event"], rows))
+    return 0
+
+
+# --- check ---------------------------------------------------------------------------------
 
 
 def _render_report(report: Report, min_severity: Severity) -> str:
@@ -125,11 +152,7 @@ def _render_report(report: Report, min_severity: Severity) -> str:
 
 
 def _check(dataset: Dataset, args: argparse.Namespace) -> int:
-    try:
-        report = check(dataset, rules=args.rule)
-    except ValueError as error:
-        print(f"check: {error}", file=sys.stderr)
-        return 2
+    report = check(dataset, rules=args.rule)
     minimum = Severity(args.min_severity)
     if args.format == "json":
         data = report.to_dict()
@@ -140,7 +163,29 @@ def _check(dataset: Dataset, args: argparse.Namespace) -> int:
     return 1 if report.unacknowledged_errors else 0
 
 
-def _verify_quotes(dataset: Dataset, folder: str) -> int:
+# --- export, verify-quotes -----------------------------------------------------------------
+
+
+def _export(dataset: Dataset, args: argparse.Namespace) -> int:
+    collection = getattr(dataset, args.kind) if args.kind else None
+    records = list(collection) if collection is not None else list(dataset.records())
+    target = args.output or sys.stdout
+    if args.format == "jsonl":
+        write_jsonl(records, target)
+    elif args.format == "csv":
+        write_csv(records, target)
+    else:
+        sources = [r for r in records if isinstance(r, Source)]
+        text = json.dumps(to_csl_json(sources), indent=2, ensure_ascii=False) + "\n"
+        if args.output:
+            Path(args.output).write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+    return 0
+
+
+def _verify_quotes(dataset: Dataset, args: argparse.Namespace) -> int:
+    folder = args.folder
     if not Path(folder).is_dir():
         print(f"verify-quotes: {folder} is not a folder", file=sys.stderr)
         return 2
@@ -156,21 +201,129 @@ def _verify_quotes(dataset: Dataset, folder: str) -> int:
     return 1 if counts["mismatch"] else 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status.
+# --- the parser ----------------------------------------------------------------------------
 
-    0: done (for ``check``: no unacknowledged error); 1: ``check`` found unacknowledged errors,
-    or ``verify-quotes`` a quote not in its text; 2: bad data or usage.
-    """
+Command = Callable[[Dataset, argparse.Namespace], int]
+_COLLECTIONS = (
+    "sources",
+    "agencies",
+    "people",
+    "programs",
+    "measures",
+    "statistics",
+    "events",
+    "relations",
+    "acknowledgements",
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a data file of your own (TOML or JSON lines) to load with the bundled data; "
+        "repeatable",
+    )
+    listing = argparse.ArgumentParser(add_help=False)
+    listing.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (the default), json for scripts",
+    )
+    parser = argparse.ArgumentParser(
+        prog="python -m gunflow",
+        description="Reported figures on U.S. firearms flowing into Mexico, with their sources, "
+        "and checks of which cannot all be true.",
+        parents=[common],
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("summary", parents=[common], help="what the data holds (the default)")
+    commands.add_parser("sources", parents=[common, listing], help="the sources, by date")
+    stats = commands.add_parser(
+        "stats",
+        parents=[common, listing],
+        help="figures, filtered like Collection.filter",
+        description="List statistics matching every criterion given.",
+    )
+    stats.add_argument("--measure", help="a measure id; narrower measures are included")
+    stats.add_argument("--source", help="a source id")
+    stats.add_argument("--agency", help="an agency id: figures attributed to it")
+    stats.add_argument("--person", help="a person id: figures attributed to them")
+    stats.add_argument("--place", help="a place code (MX, US ...)")
+    stats.add_argument("--during", metavar="PERIOD", help="within a period: 2009, 2007/2014")
+    stats.add_argument("--overlapping", metavar="PERIOD", help="overlapping a period")
+    stats.add_argument("--hedge", help="exact, about, nearly, 'more than' ...")
+    timeline = commands.add_parser(
+        "timeline", parents=[common, listing], help="events in date order"
+    )
+    timeline.add_argument("--from", dest="start", metavar="DATE", help="from this date")
+    timeline.add_argument("--to", dest="end", metavar="DATE", help="to this date")
+    check_parser = commands.add_parser(
+        "check",
+        parents=[common, listing],
+        help="check the figures against each other (exit 1 on unacknowledged errors)",
+        description="Run the consistency checks, print the findings grouped by rule, and exit "
+        "1 when an error is unacknowledged.",
+    )
+    check_parser.add_argument(
+        "--min-severity",
+        choices=("error", "warning", "info"),
+        default="info",
+        help="leave out findings below this severity (default: show everything)",
+    )
+    check_parser.add_argument(
+        "--rule", action="append", metavar="NAME", help="run only this rule (repeatable)"
+    )
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="write records as JSON lines, CSV or CSL-JSON",
+        description="Write records to a file or to standard output. JSON lines load back "
+        "with gunflow.read() or --data.",
+    )
+    export.add_argument("--format", choices=("jsonl", "csv", "csl-json"), default="jsonl")
+    export.add_argument(
+        "--kind",
+        choices=_COLLECTIONS,
+        help="one collection (default: every record; csl-json: sources)",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="a file (default: stdout)")
+    verify = commands.add_parser(
+        "verify-quotes",
+        parents=[common],
+        help="check every quote verbatim against a folder of source texts",
+        description="Check every quote, character for character, against the text files that "
+        "the source records name (Source.text_file), kept in DIR. Exits 1 on any mismatch.",
+    )
+    verify.add_argument("folder", metavar="DIR", help="the folder holding the source texts")
+    return parser
+
+
+_COMMANDS: dict[str, Command] = {
+    "summary": _summary,
+    "sources": _sources,
+    "stats": _stats,
+    "timeline": _timeline,
+    "check": _check,
+    "export": _export,
+    "verify-quotes": _verify_quotes,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 done, 1 findings, 2 bad data or usage)."""
     args = _parser().parse_args(argv)
+    command = args.command or "summary"
     try:
-        dataset = load(extra=[*args.data, *getattr(args, "check_data", [])])
+        dataset = load(extra=args.data)
+        return _COMMANDS[command](dataset, args)
     except DataError as error:
         print(error, file=sys.stderr)
         return 2
-    if args.command == "check":
-        return _check(dataset, args)
-    if args.command == "verify-quotes":
-        return _verify_quotes(dataset, args.folder)
-    print(_summary(dataset))
-    return 0
+    except (GunflowError, ValueError, TypeError) as error:
+        print(f"{command}: {error}", file=sys.stderr)
+        return 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import json
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
@@ -91,7 +92,7 @@ def _structure_enum(value: object, type_: type[enum.StrEnum]) -> enum.StrEnum:
 
 
 def _structure_decimal(value: object, _type: type) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
         raise ValueError(f"expected a number, got {_type_name(value)} {_shown(value)}")
     try:
         number = Decimal(str(value))
@@ -263,8 +264,28 @@ def _record_name(table: object, kind: str, index: int) -> str:
     return f"{kind}[{index}]"
 
 
-def parse_document(text: str, file: str) -> tuple[list[tuple[str, Record]], list[Problem]]:
-    """Read one TOML document: its records (with their kinds) and every problem found in it."""
+def _structure_table(
+    kind: object, table: object, name: str, file: str
+) -> tuple[tuple[str, Record] | None, list[Problem]]:
+    """One record from one table, or the problems that keep it out."""
+    if not isinstance(kind, str) or kind not in KINDS:
+        return None, [
+            Problem(
+                file=file,
+                record=name,
+                field="kind",
+                message=f"unknown kind of record {kind!r} (expected one of {', '.join(KINDS)})",
+            )
+        ]
+    if not isinstance(table, dict):
+        return None, [Problem(file=file, record=name, field="", message="expected a table")]
+    try:
+        return (kind, converter.structure(table, KINDS[kind])), []
+    except Exception as error:
+        return None, problems_of(error, file, name)
+
+
+def _parse_toml(text: str, file: str) -> tuple[list[tuple[str, Record]], list[Problem]]:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -293,17 +314,58 @@ def parse_document(text: str, file: str) -> tuple[list[tuple[str, Record]], list
             )
             continue
         for index, table in enumerate(tables):
-            name = _record_name(table, kind, index)
-            if not isinstance(table, dict):
-                problems.append(
-                    Problem(file=file, record=name, field="", message="expected a table")
-                )
-                continue
-            try:
-                records.append((kind, converter.structure(table, KINDS[kind])))
-            except Exception as error:
-                problems.extend(problems_of(error, file, name))
+            record, found = _structure_table(kind, table, _record_name(table, kind, index), file)
+            problems.extend(found)
+            if record is not None:
+                records.append(record)
     return records, problems
+
+
+def _parse_jsonl(text: str, file: str) -> tuple[list[tuple[str, Record]], list[Problem]]:
+    """JSON lines: one object per line, its kind of record under the key ``record``."""
+    records: list[tuple[str, Record]] = []
+    problems: list[Problem] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            table = json.loads(line, parse_float=Decimal)
+        except (json.JSONDecodeError, RecursionError) as error:
+            problems.append(
+                Problem(
+                    file=file, record=f"line {number}", field="", message=f"invalid JSON: {error}"
+                )
+            )
+            continue
+        if not isinstance(table, dict):
+            problems.append(
+                Problem(
+                    file=file, record=f"line {number}", field="", message="expected a JSON object"
+                )
+            )
+            continue
+        fields = dict(table)
+        kind = fields.pop("record", None)
+        name = _record_name(fields, "line", number)
+        name = name if name != f"line[{number}]" else f"line {number}"
+        record, found = _structure_table(kind, fields, name, file)
+        problems.extend(found)
+        if record is not None:
+            records.append(record)
+    return records, problems
+
+
+def parse_document(text: str, file: str) -> tuple[list[tuple[str, Record]], list[Problem]]:
+    """Read one document: its records (with their kinds) and every problem found in it.
+
+    A name ending in ``.jsonl`` is read as JSON lines, anything else as TOML.
+    """
+    try:
+        if file.endswith(".jsonl"):
+            return _parse_jsonl(text, file)
+        return _parse_toml(text, file)
+    except RecursionError:
+        return [], [Problem(file=file, record="-", field="", message="nested too deeply")]
 
 
 def iter_unstructured(records: Iterator[Record]) -> Iterator[dict[str, Any]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import attrs
 import pendulum
 
@@ -88,6 +90,11 @@ class Period:
         if self.fiscal and self.end is not None:
             return pendulum.date(end.year, 9, 30)
         return end.last()
+
+    def sort_key(self) -> tuple[datetime.date, datetime.date]:
+        """Order by the earliest day, then the latest; unknown ends sort outermost."""
+        first, last = self.first_day(), self.last_day()
+        return (first or last or datetime.date.min, last or datetime.date.max)
 
     def __str__(self) -> str:
         """Render as written in the data (``2007/2009``, ``FY2009``, ``2006-12/``)."""

@@ -1,0 +1,508 @@
+"""Typed, immutable collections of records, with look-up, filters and a stable order."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
+
+import pendulum
+
+from gunflow.errors import NotFound
+from gunflow.model import (
+    Acknowledgement,
+    Agency,
+    Event,
+    Measure,
+    PartialDate,
+    Period,
+    Person,
+    Program,
+    Relation,
+    Source,
+    Statistic,
+)
+
+if TYPE_CHECKING:  # only for annotations: the dataset module imports this one
+    from gunflow.dataset import Dataset
+
+__all__ = ["Collection", "Events", "PeriodLike", "as_period"]
+
+T = TypeVar(
+    "T", Source, Agency, Person, Program, Measure, Statistic, Event, Relation, Acknowledgement
+)
+
+#: What the period criteria accept: a Period, ``"2009"``, ``"2007/2009"``, a date, or a pair.
+PeriodLike = (
+    Period | str | datetime.date | tuple[str | datetime.date | None, str | datetime.date | None]
+)
+#: An id, a record, or several of either.
+Key = str | object | Iterable[str | object]
+
+
+def _as_date(value: str | datetime.date | None) -> PartialDate | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime.date):
+        return PartialDate.from_date(value)
+    return PartialDate.parse(value)
+
+
+def as_period(value: PeriodLike) -> Period:
+    """Read a period given as a :class:`Period`, an ISO string, a date, or a (start, end) pair.
+
+    >>> str(as_period("2007/2009")), str(as_period(("2009-06", None)))
+    ('2007/2009', '2009-06/')
+
+    Raises:
+        ValueError: the value is not a period, or the period ends before it starts.
+
+    """
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, str):
+        return Period.parse(value)
+    if isinstance(value, datetime.date):
+        day = PartialDate.from_date(value)
+        return Period(start=day, end=day)
+    if isinstance(value, tuple) and len(value) == 2:
+        return Period(start=_as_date(value[0]), end=_as_date(value[1]))
+    raise TypeError(f"expected a period (a Period, '2007/2009', a date, or a pair), not {value!r}")
+
+
+def _ids(value: Key) -> frozenset[str]:
+    """The ids named by *value*: an id, a record, or an iterable of either."""
+    if isinstance(value, str):
+        return frozenset({value})
+    if hasattr(value, "id"):
+        return frozenset({value.id})
+    if isinstance(value, Iterable):
+        return frozenset(v if isinstance(v, str) else getattr(v, "id") for v in value)  # noqa: B009
+    raise TypeError(f"expected an id, a record, or several, not {value!r}")
+
+
+Span = tuple[pendulum.Date | None, pendulum.Date | None]
+
+
+def _span(record: object) -> Span | None:  # noqa: PLR0911 - one case per kind
+    """The days a record covers: a figure's period, an event's date, a source's publication.
+
+    A period with no start (``"/2009-12-01"``, "by then") counts as its end day; an open end
+    runs to the figure's as-of date.
+    """
+    if isinstance(record, Statistic):
+        if record.period is None:
+            day = record.as_of.first() if record.as_of else None
+            return (day, record.as_of.last() if record.as_of else None) if day else None
+        last = record.period.last_day(record.as_of)
+        return (record.period.first_day() or last, last)
+    if isinstance(record, Event):
+        if record.when is None:
+            return None
+        last = record.when.last_day()
+        return (record.when.first_day() or last, last)
+    if isinstance(record, Source):
+        if record.published is None:
+            return None
+        return (record.published.first(), record.published.last())
+    return None
+
+
+def _within(span: Span | None, period: Period) -> bool:
+    if span is None or span[0] is None or span[1] is None:
+        return False
+    first, last = period.first_day(), period.last_day()
+    return (first is None or span[0] >= first) and (last is None or span[1] <= last)
+
+
+def _overlaps(span: Span | None, period: Period) -> bool:
+    if span is None:
+        return False
+    start, end = span
+    first, last = period.first_day(), period.last_day()
+    if end is not None and first is not None and end < first:
+        return False
+    return not (start is not None and last is not None and start > last)
+
+
+def _lookup_keys(record: object) -> Iterator[str]:
+    """The strings a record can be looked up by: id, abbreviation, name, aliases."""
+    yield record.id  # type: ignore[attr-defined]
+    for name in ("abbreviation", "name", "label"):
+        value = getattr(record, name, None)
+        if isinstance(value, str):
+            yield value
+    yield from getattr(record, "aliases", ())
+
+
+class Collection(Generic[T], Sequence[T]):
+    """An immutable, ordered collection of one kind of record.
+
+    Records are in id order unless :meth:`sorted` chose another. :meth:`get` finds a record by
+    id, abbreviation, name or alias, ignoring case; :meth:`filter` keeps the records that match
+    every criterion given and returns a collection of the same kind.
+
+    .. versionadded:: 0.1.0
+    """
+
+    __slots__ = ("_dataset", "_index", "_kind", "_lock", "_records")
+
+    def __init__(
+        self,
+        records: Iterable[T],
+        kind: str,
+        *,
+        dataset: Dataset | None = None,
+        keep_order: bool = False,
+    ) -> None:
+        """Hold *records* of the kind named *kind* (``"agency"``), sorted by id by default."""
+        items = tuple(records)
+        self._records: tuple[T, ...] = (
+            items if keep_order else tuple(sorted(items, key=lambda r: r.id))
+        )
+        self._kind = kind
+        self._dataset = dataset
+        self._index: dict[str, T] | None = None
+        self._lock = threading.Lock()
+
+    def _new(self, records: Iterable[T], *, keep_order: bool = True) -> Self:
+        return type(self)(records, self._kind, dataset=self._dataset, keep_order=keep_order)
+
+    def _lookup(self) -> dict[str, T]:
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    index: dict[str, T] = {}
+                    for record in self._records:  # ids first: they win over names and aliases
+                        index[record.id.casefold()] = record
+                    for record in self._records:
+                        for key in _lookup_keys(record):
+                            index.setdefault(key.casefold(), record)
+                    self._index = index
+        return self._index
+
+    @property
+    def kind(self) -> str:
+        """The kind of record held (``"statistic"``, ``"agency"`` ...)."""
+        return self._kind
+
+    def get(self, key: str) -> T:
+        """The record whose id, abbreviation, name or alias is *key*, ignoring case.
+
+        Raises:
+            NotFound: no record matches; the message suggests close matches.
+
+        """
+        index = self._lookup()
+        found = index.get(key.strip().casefold())
+        if found is None:
+            close = difflib.get_close_matches(key.casefold(), list(index), n=3, cutoff=0.6)
+            suggestions = tuple(dict.fromkeys(index[c].id for c in close))
+            raise NotFound(self._kind, key, suggestions)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        """Whether *key* (an id, name or alias) or a record of the collection is in it."""
+        if isinstance(key, str):
+            return key.strip().casefold() in self._lookup()
+        return key in self._records
+
+    def filter(
+        self,
+        predicate: Callable[[T], bool] | None = None,
+        *,
+        measure: Key | None = None,
+        source: Key | None = None,
+        agency: Key | None = None,
+        person: Key | None = None,
+        program: Key | None = None,
+        place: str | None = None,
+        during: PeriodLike | None = None,
+        overlapping: PeriodLike | None = None,
+        hedge: str | None = None,
+        kind: str | None = None,
+        status: str | None = None,
+        country: str | None = None,
+    ) -> Self:
+        """The records that match every criterion given, as a collection of the same kind.
+
+        Args:
+            predicate: any function of a record; kept when it returns true.
+            measure: statistics of this measure or of any narrower one (``part_of`` it).
+            source: records this source reports (statistics, events, relations, people's
+                roles, programs).
+            agency: statistics attributed to it, events and programs it takes part in, people
+                with a role in it.
+            person: statistics attributed to this person, events they take part in.
+            program: events of this program.
+            place: statistics (or measures) of this place.
+            during: records whose period (a figure's period, an event's date, a source's
+                publication) lies within this one.
+            overlapping: records whose period overlaps this one.
+            hedge: statistics with this hedge (``"nearly"``, ``"more than"`` ...).
+            kind: records of this kind (sources, agencies, measures, events, relations).
+            status: events with this status (``"occurred"``, ``"planned"``).
+            country: agencies of this country (``"US"``, ``"MX"``).
+
+        Raises:
+            TypeError: a criterion does not apply to this kind of record.
+            ValueError: a period is malformed.
+
+        """
+        given = {
+            name: value
+            for name, value in locals().items()
+            if name not in ("self", "predicate") and value is not None
+        }
+        self._check_criteria(given)
+        tests: list[Callable[[Any], bool]] = [] if predicate is None else [predicate]
+        self._check_ids(
+            measure=measure, source=source, agency=agency, person=person, program=program
+        )
+        if measure is not None:
+            wanted = self._narrower(_ids(measure))
+            tests.append(lambda r: (r.measure if isinstance(r, Statistic) else r.id) in wanted)
+        if source is not None:
+            ids = _ids(source)
+            tests.append(lambda r: bool(ids & _sources_of(r)))
+        if agency is not None:
+            ids = _ids(agency)
+            tests.append(lambda r: bool(ids & _agencies_of(r)))
+        if person is not None:
+            ids = _ids(person)
+            tests.append(lambda r: bool(ids & _people_of(r)))
+        if program is not None:
+            ids = _ids(program)
+            tests.append(lambda r: bool(ids & set(r.programs)))
+        if place is not None:
+            tests.append(lambda r: self._place_of(r) == place)
+        if during is not None:
+            inside = as_period(during)
+            tests.append(lambda r: _within(_span(r), inside))
+        if overlapping is not None:
+            around = as_period(overlapping)
+            tests.append(lambda r: _overlaps(_span(r), around))
+        if hedge is not None:
+            tests.append(lambda r: r.quantity.hedge == hedge)
+        if kind is not None:
+            tests.append(lambda r: r.kind == kind)
+        if status is not None:
+            tests.append(lambda r: r.status == status)
+        if country is not None:
+            tests.append(lambda r: r.country == country)
+        return self._new(r for r in self._records if all(test(r) for test in tests))
+
+    def _check_criteria(self, given: dict[str, object]) -> None:
+        allowed = _CRITERIA.get(self._kind, frozenset())
+        wrong = sorted(set(given) - allowed)
+        if wrong:
+            takes = ", ".join(sorted(allowed)) or "only a predicate"
+            raise TypeError(
+                f"a collection of {self._kind} records cannot be filtered by {wrong[0]!r}; "
+                f"it takes: {takes}"
+            )
+
+    def _check_ids(self, **criteria: Key | None) -> None:
+        """Raise NotFound, with suggestions, for an id that names no record of its kind."""
+        if self._dataset is None:
+            return
+        for name, value in criteria.items():
+            if value is None:
+                continue
+            target = getattr(self._dataset, _COLLECTION_OF[name])
+            for key in _ids(value):
+                if key not in target:
+                    target.get(key)  # raises NotFound with close matches
+
+    def _narrower(self, ids: frozenset[str]) -> frozenset[str]:
+        """The measures named and every measure part_of them, at any depth."""
+        if self._dataset is None:
+            return ids
+        children: dict[str, list[str]] = {}
+        for m in self._dataset.measures:
+            if m.part_of:
+                children.setdefault(m.part_of, []).append(m.id)
+        found, todo = set(ids), list(ids)
+        while todo:
+            for child in children.get(todo.pop(), ()):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+        return frozenset(found)
+
+    def _place_of(self, record: object) -> str | None:
+        place = getattr(record, "place", None)
+        if place is None and isinstance(record, Statistic) and self._dataset is not None:
+            measure = self._dataset.measures.get(record.measure)
+            return measure.place
+        return place if isinstance(place, str) else None
+
+    def sorted(self, key: str | Callable[[T], Any], *, reverse: bool = False) -> Self:
+        """The records in another order: by a field's name or by a function of a record.
+
+        Records whose field is None come last.
+        """
+        if isinstance(key, str):
+            name = key
+
+            def by_field(record: T) -> tuple[bool, Any]:
+                value = getattr(record, name)
+                sortable = value.sort_key() if hasattr(value, "sort_key") else value
+                return (value is None, sortable if value is not None else 0)
+
+            ordered = sorted(self._records, key=by_field, reverse=reverse)
+        else:
+            ordered = sorted(self._records, key=key, reverse=reverse)
+        return self._new(ordered)
+
+    def ids(self) -> tuple[str, ...]:
+        """The ids, in order."""
+        return tuple(r.id for r in self._records)
+
+    def first(self) -> T:
+        """The first record.
+
+        Raises:
+            NotFound: the collection is empty.
+
+        """
+        if not self._records:
+            raise NotFound(self._kind, "(the first of an empty collection)")
+        return self._records[0]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The records as plain dictionaries (JSON-ready), each with its kind under ``record``."""
+        from gunflow.export import to_records
+
+        return to_records(self._records)
+
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame of the records, nested fields flattened (needs pandas).
+
+        Raises:
+            MissingDependency: pandas is not installed (``pip install 'gunflow[pandas]'``).
+
+        """
+        from gunflow.export import to_pandas
+
+        return to_pandas(self._records)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Self: ...
+    def __getitem__(self, index: int | slice) -> T | Self:
+        """A record by position, or a slice as a collection."""
+        if isinstance(index, slice):
+            return self._new(self._records[index])
+        return self._records[index]
+
+    def __len__(self) -> int:
+        """The number of records."""
+        return len(self._records)
+
+    def __iter__(self) -> Iterator[T]:
+        """The records, in order."""
+        return iter(self._records)
+
+    def __eq__(self, other: object) -> bool:
+        """Collections are equal when they hold equal records in the same order."""
+        if isinstance(other, Collection):
+            return self._records == other._records
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        """Hash by content, like a tuple."""
+        return hash(self._records)
+
+    def __repr__(self) -> str:
+        """Show the kind and the size, not every record."""
+        return f"<{type(self).__name__} of {len(self._records)} {self._kind} records>"
+
+
+class Events(Collection[Event]):
+    """Events, with the timeline queries.
+
+    .. versionadded:: 0.1.0
+    """
+
+    __slots__ = ()
+
+    def timeline(self) -> Self:
+        """The events in date order (by the earliest day each can mean); undated ones last."""
+
+        def when(event: Event) -> tuple[bool, pendulum.Date | datetime.date, str]:
+            span = _span(event)
+            day = (span[0] or span[1]) if span else None
+            return (day is None, day or datetime.date.min, event.id)
+
+        return self._new(sorted(self._records, key=when))
+
+    def between(self, start: str | datetime.date | None, end: str | datetime.date | None) -> Self:
+        """The events known to fall within *start* to *end* (either may be None), in date order.
+
+        An event dated only to its year ("2009") falls within a window of that whole year, not
+        within June; use ``filter(overlapping=...)`` for every event that may touch a window.
+        """
+        return self.filter(during=(start, end)).timeline()
+
+
+def _sources_of(record: object) -> set[str]:
+    if isinstance(record, Statistic | Relation):
+        return {record.source}
+    if isinstance(record, Event):
+        return set(record.sources)
+    if isinstance(record, Person):
+        return {role.source for role in record.roles}
+    if isinstance(record, Program):
+        return set(record.sources)
+    return set()
+
+
+def _agencies_of(record: object) -> set[str]:
+    if isinstance(record, Statistic):
+        return set(record.attributed_to)
+    if isinstance(record, Event):
+        return set(record.agencies)
+    if isinstance(record, Person):
+        return {role.agency for role in record.roles if role.agency}
+    if isinstance(record, Program):
+        return set(record.run_by)
+    return set()
+
+
+def _people_of(record: object) -> set[str]:
+    if isinstance(record, Statistic):
+        return set(record.attributed_to)
+    if isinstance(record, Event):
+        return set(record.people)
+    return set()
+
+
+#: The dataset's collection each id criterion names.
+_COLLECTION_OF = {
+    "measure": "measures",
+    "source": "sources",
+    "agency": "agencies",
+    "person": "people",
+    "program": "programs",
+}
+
+#: Which criteria apply to which kind of record.
+_CRITERIA: dict[str, frozenset[str]] = {
+    "statistic": frozenset(
+        {"measure", "source", "agency", "person", "place", "during", "overlapping", "hedge"}
+    ),
+    "event": frozenset(
+        {"source", "agency", "person", "program", "during", "overlapping", "kind", "status"}
+    ),
+    "source": frozenset({"during", "overlapping", "kind"}),
+    "agency": frozenset({"kind", "country"}),
+    "person": frozenset({"source", "agency"}),
+    "program": frozenset({"source", "agency"}),
+    "measure": frozenset({"measure", "kind", "place"}),
+    "relation": frozenset({"source", "kind"}),
+    "acknowledgement": frozenset(),
+}

@@ -1,0 +1,146 @@
+"""Loading: the bundled data (read once, cached) and a user's own files (TOML or JSON lines)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from importlib import resources
+from importlib.resources.abc import Traversable
+from os import PathLike
+from pathlib import Path
+
+from gunflow._integrity import Located
+from gunflow.dataset import Dataset, build
+from gunflow.errors import DataError, Problem
+from gunflow.io import parse_document
+
+__all__ = ["load", "read"]
+
+#: One path, or several.
+Paths = str | PathLike[str] | Iterable[str | PathLike[str]]
+
+
+def _bundled_files() -> list[tuple[str, str]]:
+    """(name, text) of every bundled TOML file, in a fixed order."""
+    found: list[tuple[str, str]] = []
+
+    def walk(folder: Traversable, prefix: str) -> None:
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.is_dir():
+                walk(entry, f"{prefix}{entry.name}/")
+            elif entry.name.endswith(".toml"):
+                found.append((f"<bundled>/{prefix}{entry.name}", entry.read_text(encoding="utf-8")))
+
+    walk(resources.files("gunflow.data"), "")
+    return found
+
+
+def _parse(files: Iterable[tuple[str, str]]) -> tuple[list[Located], list[Problem]]:
+    located: list[Located] = []
+    problems: list[Problem] = []
+    for name, text in files:
+        records, found = parse_document(text, name)
+        problems.extend(found)
+        located.extend((kind, record, name) for kind, record in records)
+    return located, problems
+
+
+def _read_file(path: str | PathLike[str]) -> tuple[str, str] | Problem:
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        return Problem(
+            file=name, record="-", field="", message=f"cannot read the file: {error.strerror}"
+        )
+    try:
+        return name, data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return Problem(
+            file=name,
+            record="-",
+            field="",
+            message=f"not valid UTF-8 (byte {error.start}): data files are UTF-8",
+        )
+
+
+def _read_files(paths: Paths) -> tuple[list[Located], list[Problem]]:
+    listed = [paths] if isinstance(paths, str | PathLike) else list(paths)
+    files: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    for path in listed:
+        read = _read_file(path)
+        if isinstance(read, Problem):
+            problems.append(read)
+        else:
+            files.append(read)
+    located, parse_problems = _parse(files)
+    return located, [*problems, *parse_problems]
+
+
+_bundled_lock = threading.Lock()
+_bundled: tuple[Dataset, tuple[Located, ...]] | None = None
+
+
+def _load_bundled() -> tuple[Dataset, tuple[Located, ...]]:
+    global _bundled  # noqa: PLW0603 - the one cache, filled once behind a lock
+    if _bundled is None:
+        with _bundled_lock:
+            if _bundled is None:
+                located, problems = _parse(_bundled_files())
+                if problems:
+                    raise DataError(problems)
+                _bundled = (build(located), tuple(located))
+    return _bundled
+
+
+def _build_or_raise(located: list[Located], problems: list[Problem]) -> Dataset:
+    try:
+        dataset = build(located)
+    except DataError as error:
+        problems.extend(error.problems)
+    if problems:
+        raise DataError(problems)
+    return dataset
+
+
+def load(extra: Paths = ()) -> Dataset:
+    """The bundled data, with a user's own files added when *extra* names any.
+
+    The bundled dataset is read once, on the first call, and the same immutable object is
+    returned afterwards. A user's files (TOML, or JSON lines as written by
+    :func:`gunflow.export.write_jsonl`) are read on every call; their records may name bundled
+    ids, and every reference is checked across both.
+
+    >>> import gunflow
+    >>> ds = gunflow.load()
+    >>> ds.agencies.get("atf").name
+    'Bureau of Alcohol, Tobacco, Firearms and Explosives'
+
+    Args:
+        extra: paths of a user's data files, in the bundled format.
+
+    Returns:
+        The dataset.
+
+    Raises:
+        DataError: a file cannot be read or parsed, a record is invalid, an id is used twice or
+            a reference names no record. Every problem of every file is listed; nothing is
+            cached from a failed load.
+
+    """
+    bundled, bundled_located = _load_bundled()
+    located, problems = _read_files(extra)
+    if not located and not problems:
+        return bundled
+    return _build_or_raise([*bundled_located, *located], problems)
+
+
+def read(paths: Paths) -> Dataset:
+    """A dataset of a user's files alone, without the bundled data.
+
+    Useful to re-load an export (:func:`gunflow.export.write_jsonl`) or to check a set of
+    figures on its own. Raises :class:`~gunflow.DataError` as :func:`load` does.
+    """
+    located, problems = _read_files(paths)
+    return _build_or_raise(located, problems)

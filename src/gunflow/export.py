@@ -1,0 +1,166 @@
+"""Exports: plain records, JSON lines, CSV, CSL-JSON for reference managers, and pandas.
+
+JSON lines written here load back with :func:`gunflow.read` (or :func:`gunflow.load`'s
+``extra``) into equal records: nothing is lost.
+
+>>> import gunflow, io
+>>> from gunflow import export
+>>> ds = gunflow.load()
+>>> buffer = io.StringIO()
+>>> export.write_jsonl(ds.records(), buffer)
+>>> first = buffer.getvalue().splitlines()[0]
+>>> first[:42]
+'{"record": "source", "id": "atf-cbp-ice-jo'
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from gunflow.errors import GunflowError
+from gunflow.io import Record, converter, kind_of
+from gunflow.model import Source, SourceKind
+
+__all__ = [
+    "MissingDependency",
+    "flatten",
+    "to_csl_json",
+    "to_pandas",
+    "to_records",
+    "write_csv",
+    "write_jsonl",
+]
+
+Target = str | Path | IO[str]
+
+
+class MissingDependency(GunflowError, ImportError):  # noqa: N818 - reads as a condition
+    """An optional feature needs a package that is not installed."""
+
+
+def to_records(records: Iterable[Record]) -> list[dict[str, Any]]:
+    """Plain, JSON-ready dictionaries, each with its kind of record under ``record``, first."""
+    return [{"record": kind_of(r), **converter.unstructure(r)} for r in records]
+
+
+def _open(target: Target) -> tuple[IO[str], bool]:
+    if isinstance(target, str | Path):
+        return Path(target).open("w", encoding="utf-8", newline=""), True
+    return target, False
+
+
+def write_jsonl(records: Iterable[Record], target: Target) -> None:
+    """Write one JSON object per line; :func:`gunflow.read` loads the file back.
+
+    Args:
+        records: any records, of any kinds (a collection, or ``dataset.records()``).
+        target: a path (ending in ``.jsonl`` to load back) or an open text file.
+
+    """
+    stream, close = _open(target)
+    try:
+        for record in to_records(records):
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        if close:
+            stream.close()
+
+
+def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Nested tables as dotted columns (``quantity.value``); lists as JSON text."""
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{name}."))
+        elif isinstance(value, list):
+            flat[name] = json.dumps(value, ensure_ascii=False)
+        else:
+            flat[name] = value
+    return flat
+
+
+def write_csv(records: Iterable[Record], target: Target) -> None:
+    """Write a CSV table, one row per record, nested fields as dotted columns.
+
+    Best with records of one kind (a collection); columns are the union of every record's
+    fields, in order of first appearance.
+    """
+    rows = [flatten(r) for r in to_records(records)]
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    stream, close = _open(target)
+    try:
+        writer = csv.DictWriter(stream, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    finally:
+        if close:
+            stream.close()
+
+
+_CSL_TYPES = {
+    SourceKind.NEWS_ARTICLE: "article-newspaper",
+    SourceKind.GOVERNMENT_REPORT: "report",
+    SourceKind.TESTIMONY: "speech",
+    SourceKind.PRESS_RELEASE: "document",
+    SourceKind.AGREEMENT: "legislation",
+    SourceKind.STRATEGY: "report",
+    SourceKind.DATASET: "dataset",
+    SourceKind.LETTER: "personal_communication",
+}
+
+
+def to_csl_json(sources: Iterable[Source]) -> list[dict[str, Any]]:
+    """Sources as CSL-JSON, for Zotero, Mendeley and citeproc.
+
+    >>> import gunflow
+    >>> from gunflow.export import to_csl_json
+    >>> (item,) = to_csl_json([gunflow.load().sources.get("gao-16-223")])
+    >>> item["type"], item["number"], item["issued"]
+    ('report', 'GAO-16-223', {'date-parts': [[2016, 1, 11]]})
+    """
+    items = []
+    for source in sources:
+        item: dict[str, Any] = {
+            "id": source.id,
+            "type": _CSL_TYPES[source.kind],
+            "title": source.title,
+            "publisher": source.publisher,
+        }
+        if source.kind is SourceKind.NEWS_ARTICLE:
+            item["container-title"] = source.publisher
+        if source.authors:
+            item["author"] = [{"literal": name} for name in source.authors]
+        if source.published is not None:
+            parts = [source.published.year, source.published.month, source.published.day]
+            item["issued"] = {"date-parts": [[p for p in parts if p is not None]]}
+        if source.url:
+            item["URL"] = source.url
+        if source.report_number:
+            item["number"] = source.report_number
+        if source.note:
+            item["note"] = source.note
+        items.append(item)
+    return items
+
+
+def to_pandas(records: Iterable[Record]) -> Any:
+    """A pandas DataFrame, one row per record, nested fields as dotted columns.
+
+    Raises:
+        MissingDependency: pandas is not installed (``pip install 'gunflow[pandas]'``).
+
+    """
+    try:
+        import pandas as pd  # type: ignore[import-not-found, import-untyped, unused-ignore]
+    except ImportError:
+        raise MissingDependency(
+            "to_pandas() needs pandas, which is not installed: pip install 'gunflow[pandas]'"
+        ) from None
+    return pd.DataFrame([flatten(r) for r in to_records(records)])
