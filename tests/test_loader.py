@@ -192,3 +192,40 @@ def test_concurrent_first_loads_share_one_dataset():
     for t in threads:
         t.join()
     assert all(r is results[0] for r in results)
+
+
+def test_first_loads_from_8_threads_read_the_files_once():
+    import subprocess
+    import sys
+
+    code = """
+import threading, gunflow._loading as loading
+calls = []
+real = loading._bundled_files
+def counting():
+    calls.append(1)
+    return real()
+loading._bundled_files = counting
+barrier = threading.Barrier(8)
+results = []
+def first_load():
+    barrier.wait()
+    results.append(loading.load())
+threads = [threading.Thread(target=first_load) for _ in range(8)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+assert len(results) == 8 and all(r is results[0] for r in results), results
+assert len(calls) == 1, calls
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_import_reads_no_data_and_builds_nothing():
+    import subprocess
+    import sys
+
+    code = "import sys, gunflow; print(sorted(m for m in sys.modules if m.startswith('gunflow')))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['gunflow']"

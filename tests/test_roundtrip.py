@@ -8,7 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gunflow import strategies as gs
-from gunflow.io import converter
+from gunflow.io import get_converter
+
+converter = get_converter()
 
 every_model = {
     "source": gs.sources(),

@@ -7,41 +7,44 @@ than" allow. Nothing is read until :func:`load` is first called.
 
 from __future__ import annotations
 
-from gunflow._collection import Collection, Events, as_period
-from gunflow._loading import load, read
-from gunflow.checks import RULES, Finding, Report, Rule, Severity, check
-from gunflow.dataset import Dataset
-from gunflow.errors import DataError, GunflowError, InconsistencyError, NotFound, Problem
-from gunflow.model import (
-    DEFAULT_TOLERANCE,
-    Acknowledgement,
-    Agency,
-    AgencyKind,
-    Basis,
-    Event,
-    EventKind,
-    EventStatus,
-    Evidence,
-    Hedge,
-    Inference,
-    Interval,
-    Measure,
-    MeasureKind,
-    PartialDate,
-    Period,
-    Person,
-    Precision,
-    Program,
-    Quantity,
-    Relation,
-    RelationKind,
-    Role,
-    Source,
-    SourceKind,
-    Statistic,
-    Tolerance,
-    Unit,
-)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # what type checkers and readers see; at run time, __getattr__ below
+    from gunflow._collection import Collection, Events, as_period
+    from gunflow._loading import load, read
+    from gunflow.checks import RULES, Finding, Report, Rule, Severity, check
+    from gunflow.dataset import Dataset
+    from gunflow.errors import DataError, GunflowError, InconsistencyError, NotFound, Problem
+    from gunflow.model import (
+        DEFAULT_TOLERANCE,
+        Acknowledgement,
+        Agency,
+        AgencyKind,
+        Basis,
+        Event,
+        EventKind,
+        EventStatus,
+        Evidence,
+        Hedge,
+        Inference,
+        Interval,
+        Measure,
+        MeasureKind,
+        PartialDate,
+        Period,
+        Person,
+        Precision,
+        Program,
+        Quantity,
+        Relation,
+        RelationKind,
+        Role,
+        Source,
+        SourceKind,
+        Statistic,
+        Tolerance,
+        Unit,
+    )
 
 __all__ = [
     "DEFAULT_TOLERANCE",
@@ -93,10 +96,72 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
-    """Read ``__version__`` from the installed package's metadata, on first use."""
+#: Where each public name lives; imported on first use, so that ``import gunflow`` stays fast.
+_LAZY = {
+    "Acknowledgement": "gunflow.model",
+    "Agency": "gunflow.model",
+    "AgencyKind": "gunflow.model",
+    "Basis": "gunflow.model",
+    "Collection": "gunflow._collection",
+    "DEFAULT_TOLERANCE": "gunflow.model",
+    "DataError": "gunflow.errors",
+    "Dataset": "gunflow.dataset",
+    "Event": "gunflow.model",
+    "EventKind": "gunflow.model",
+    "EventStatus": "gunflow.model",
+    "Events": "gunflow._collection",
+    "Evidence": "gunflow.model",
+    "Finding": "gunflow.checks",
+    "GunflowError": "gunflow.errors",
+    "Hedge": "gunflow.model",
+    "InconsistencyError": "gunflow.errors",
+    "Inference": "gunflow.model",
+    "Interval": "gunflow.model",
+    "Measure": "gunflow.model",
+    "MeasureKind": "gunflow.model",
+    "NotFound": "gunflow.errors",
+    "PartialDate": "gunflow.model",
+    "Period": "gunflow.model",
+    "Person": "gunflow.model",
+    "Precision": "gunflow.model",
+    "Problem": "gunflow.errors",
+    "Program": "gunflow.model",
+    "Quantity": "gunflow.model",
+    "RULES": "gunflow.checks",
+    "Relation": "gunflow.model",
+    "RelationKind": "gunflow.model",
+    "Report": "gunflow.checks",
+    "Role": "gunflow.model",
+    "Rule": "gunflow.checks",
+    "Severity": "gunflow.checks",
+    "Source": "gunflow.model",
+    "SourceKind": "gunflow.model",
+    "Statistic": "gunflow.model",
+    "Tolerance": "gunflow.model",
+    "Unit": "gunflow.model",
+    "as_period": "gunflow._collection",
+    "check": "gunflow.checks",
+    "load": "gunflow._loading",
+    "read": "gunflow._loading",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name on first use; read ``__version__`` from the package metadata."""
     if name == "__version__":
         from importlib.metadata import version
 
         return version("gunflow")
-    raise AttributeError(f"module 'gunflow' has no attribute {name!r}")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'gunflow' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names, for completion in a REPL."""
+    return sorted(__all__)

@@ -147,7 +147,7 @@ class Collection(Generic[T], Sequence[T]):
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_dataset", "_index", "_kind", "_lock", "_records")
+    __slots__ = ("_dataset", "_groups", "_index", "_kind", "_lock", "_records")
 
     def __init__(
         self,
@@ -165,6 +165,7 @@ class Collection(Generic[T], Sequence[T]):
         self._kind = kind
         self._dataset = dataset
         self._index: dict[str, T] | None = None
+        self._groups: dict[str, dict[object, list[int]]] = {}
         self._lock = threading.Lock()
 
     def _new(self, records: Iterable[T], *, keep_order: bool = True) -> Self:
@@ -182,6 +183,17 @@ class Collection(Generic[T], Sequence[T]):
                             index.setdefault(key.casefold(), record)
                     self._index = index
         return self._index
+
+    def _positions(self, field: str) -> dict[object, list[int]]:
+        """Positions of the records by the value of one field (built once, on first use)."""
+        found = self._groups.get(field)
+        if found is None:
+            found = {}
+            for position, record in enumerate(self._records):
+                found.setdefault(getattr(record, field), []).append(position)
+            with self._lock:
+                self._groups[field] = found
+        return found
 
     @property
     def kind(self) -> str:
@@ -209,7 +221,7 @@ class Collection(Generic[T], Sequence[T]):
             return key.strip().casefold() in self._lookup()
         return key in self._records
 
-    def filter(
+    def filter(  # noqa: PLR0912 - one clause per criterion keeps them visible together
         self,
         predicate: Callable[[T], bool] | None = None,
         *,
@@ -261,9 +273,15 @@ class Collection(Generic[T], Sequence[T]):
         self._check_ids(
             measure=measure, source=source, agency=agency, person=person, program=program
         )
+        candidates: Sequence[T] = self._records
         if measure is not None:
             wanted = self._narrower(_ids(measure))
-            tests.append(lambda r: (r.measure if isinstance(r, Statistic) else r.id) in wanted)
+            if self._kind == "statistic":  # through the index: no scan of every figure
+                index = self._positions("measure")
+                positions = sorted(p for m in wanted for p in index.get(m, ()))
+                candidates = [self._records[p] for p in positions]
+            else:
+                tests.append(lambda r: r.id in wanted)
         if source is not None:
             ids = _ids(source)
             tests.append(lambda r: bool(ids & _sources_of(r)))
@@ -292,7 +310,7 @@ class Collection(Generic[T], Sequence[T]):
             tests.append(lambda r: r.status == status)
         if country is not None:
             tests.append(lambda r: r.country == country)
-        return self._new(r for r in self._records if all(test(r) for test in tests))
+        return self._new(r for r in candidates if all(test(r) for test in tests))
 
     def _check_criteria(self, given: dict[str, object]) -> None:
         allowed = _CRITERIA.get(self._kind, frozenset())
@@ -320,13 +338,12 @@ class Collection(Generic[T], Sequence[T]):
         """The measures named and every measure part_of them, at any depth."""
         if self._dataset is None:
             return ids
-        children: dict[str, list[str]] = {}
-        for m in self._dataset.measures:
-            if m.part_of:
-                children.setdefault(m.part_of, []).append(m.id)
+        measures = self._dataset.measures
+        children = measures._positions("part_of")
         found, todo = set(ids), list(ids)
         while todo:
-            for child in children.get(todo.pop(), ()):
+            for position in children.get(todo.pop(), ()):
+                child = measures[position].id
                 if child not in found:
                     found.add(child)
                     todo.append(child)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from gunflow.errors import GunflowError
-from gunflow.io import Record, converter, kind_of
+from gunflow.io import Record, get_converter, kind_of
 from gunflow.model import Source, SourceKind
 
 __all__ = [
@@ -46,7 +46,7 @@ class MissingDependency(GunflowError, ImportError):  # noqa: N818 - reads as a c
 
 def to_records(records: Iterable[Record]) -> list[dict[str, Any]]:
     """Plain, JSON-ready dictionaries, each with its kind of record under ``record``, first."""
-    return [{"record": kind_of(r), **converter.unstructure(r)} for r in records]
+    return [{"record": kind_of(r), **get_converter().unstructure(r)} for r in records]
 
 
 def _open(target: Target) -> tuple[IO[str], bool]:

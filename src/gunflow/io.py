@@ -7,8 +7,10 @@ the same format, and a file may mix kinds.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import enum
+import functools
 import json
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
@@ -17,7 +19,12 @@ from typing import Any, Final, get_args, get_origin
 
 import attrs
 import cattrs
-from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 
 from gunflow.errors import Problem
 from gunflow.model import (
@@ -36,7 +43,7 @@ from gunflow.model import (
 )
 from gunflow.model._common import InvalidField
 
-__all__ = ["KINDS", "Record", "converter", "parse_document"]
+__all__ = ["KINDS", "Record", "get_converter", "parse_document"]
 
 Record = (
     Source | Agency | Person | Program | Measure | Statistic | Event | Relation | Acknowledgement
@@ -178,8 +185,10 @@ def _is_homogeneous_tuple(type_: object) -> bool:
     return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _make_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
+    conv = cattrs.Converter(
+        forbid_extra_keys=True, detailed_validation=detailed, omit_if_default=True
+    )
     conv.register_structure_hook(str, _strict(str, "a string"))
     conv.register_structure_hook(bool, _strict(bool, "true or false"))
     conv.register_structure_hook(int, _strict(int, "an integer"))
@@ -220,8 +229,20 @@ def _make_converter() -> cattrs.Converter:
     return conv
 
 
-converter: Final = _make_converter()
-"""The converter used for every read and write (private to the package by convention)."""
+@functools.cache
+def get_converter() -> cattrs.Converter:
+    """The one converter used for every read and write, made on first use (not at import)."""
+    return _make_converter()
+
+
+@functools.cache
+def _fast_converter() -> cattrs.Converter:
+    """The same hooks without detailed validation: several times faster on good records.
+
+    A record it refuses is structured again by :func:`get_converter`, which collects every
+    problem with its path; the two differ only in how they report.
+    """
+    return _make_converter(detailed=False)
 
 
 def _field_path(path: str) -> str:
@@ -232,6 +253,10 @@ def _field_path(path: str) -> str:
 def _describe(error: BaseException, type_: object) -> str:
     if isinstance(error, InvalidField):
         return f"\0{error.field}\0{error.message}"
+    if isinstance(error, ForbiddenExtraKeysError):
+        names = ", ".join(sorted(error.extra_fields))
+        what = getattr(error.cl, "__name__", "record").lower()
+        return f"\0{names}\0unknown field: a {what} has no field {names}"
     if isinstance(error, KeyError):
         return "required field missing"
     if isinstance(error, ValueError | TypeError) and not isinstance(
@@ -279,8 +304,10 @@ def _structure_table(
         ]
     if not isinstance(table, dict):
         return None, [Problem(file=file, record=name, field="", message="expected a table")]
+    with contextlib.suppress(Exception):  # a refused record is structured again, below
+        return (kind, _fast_converter().structure(table, KINDS[kind])), []
     try:
-        return (kind, converter.structure(table, KINDS[kind])), []
+        return (kind, get_converter().structure(table, KINDS[kind])), []
     except Exception as error:
         return None, problems_of(error, file, name)
 
@@ -371,7 +398,7 @@ def parse_document(text: str, file: str) -> tuple[list[tuple[str, Record]], list
 def iter_unstructured(records: Iterator[Record]) -> Iterator[dict[str, Any]]:
     """Plain dictionaries of records, ready for TOML or JSON."""
     for record in records:
-        yield converter.unstructure(record)
+        yield get_converter().unstructure(record)
 
 
 def kind_of(record: Record) -> str:
