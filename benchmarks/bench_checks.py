@@ -6,24 +6,14 @@ Run: python benchmarks/bench_checks.py  (prints a table; figures go in docs/perf
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import dataset
+from timing import best_of
 
 import gunflow
-
-
-def best_of(runs: int, func: object) -> float:
-    """The fastest of *runs* timings of *func*, in seconds."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()  # type: ignore[operator]
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

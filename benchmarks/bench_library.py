@@ -15,7 +15,6 @@ from __future__ import annotations
 import statistics
 import subprocess
 import sys
-import time
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -23,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import dataset
+from timing import best_of
 
 import gunflow
 
@@ -61,15 +61,6 @@ def bundled_texts() -> list[str]:
     return texts
 
 
-def best(func: object, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()  # type: ignore[operator]
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main() -> None:
     rows = []
     deps = median_fresh("import attrs, cattrs, pendulum")
@@ -83,24 +74,24 @@ def main() -> None:
     # dependencies imported first: their cost is the import row's baseline, not the load's
     load = median_fresh_after("import attrs, cattrs, pendulum", "import gunflow; gunflow.load()")
     texts = bundled_texts()
-    parse = best(lambda: [tomllib.loads(t) for t in texts])
+    parse = best_of(RUNS, lambda: [tomllib.loads(t) for t in texts])
     rows.append(("first gunflow.load()", load, "tomllib on the same files", parse, 3.0))
 
     ds = gunflow.load()
-    check = best(lambda: gunflow.check(ds))
+    check = best_of(RUNS, lambda: gunflow.check(ds))
     rows.append(("check() on the bundled data", check, "first gunflow.load()", load, 1.0))
 
     big = dataset(100_000)
     measure = big.statistics[5000].measure
     big.statistics.filter(measure=measure)  # builds the index once, as a first query does
-    ours_filter = best(lambda: big.statistics.filter(measure=measure))
+    ours_filter = best_of(RUNS, lambda: big.statistics.filter(measure=measure))
     try:
         import pandas as pd
 
         frame = pd.DataFrame(
             {"id": big.statistics.ids(), "measure": [s.measure for s in big.statistics]}
         )
-        theirs = best(lambda: frame[frame["measure"] == measure])
+        theirs = best_of(RUNS, lambda: frame[frame["measure"] == measure])
         rows.append(
             (
                 "filter(measure=...) at 100,000",

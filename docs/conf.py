@@ -17,10 +17,11 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
+    "sphinx.ext.intersphinx",
     "gunflow_holdings",  # writes data-holdings.md from the bundled data
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_inventories"]
 html_theme = "furo"
 html_title = "gunflow"
 
@@ -40,3 +41,11 @@ from decimal import Decimal
 from fractions import Fraction
 from gunflow import *
 """
+
+# Local inventories: CI cannot fetch them (see _inventories/README.md).
+_INVENTORIES = Path(__file__).parent / "_inventories"
+intersphinx_mapping = {
+    "python": ("https://docs.python.org/3", str(_INVENTORIES / "python.inv")),
+    "attrs": ("https://www.attrs.org/en/stable", str(_INVENTORIES / "attrs.inv")),
+    "cattrs": ("https://catt.rs/en/stable", str(_INVENTORIES / "cattrs.inv")),
+}

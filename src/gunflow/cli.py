@@ -28,6 +28,19 @@ from gunflow.model import Source
 
 __all__ = ["main"]
 
+#: The dataset's collections, in the order of the data format.
+_COLLECTIONS = (
+    "sources",
+    "agencies",
+    "people",
+    "programs",
+    "measures",
+    "statistics",
+    "events",
+    "relations",
+    "acknowledgements",
+)
+
 
 def _width() -> int:
     return max(60, shutil.get_terminal_size((100, 24)).columns)
@@ -56,18 +69,8 @@ def _count(number: int, word: str) -> str:
 
 def _summary(dataset: Dataset, _args: argparse.Namespace) -> int:
     print("gunflow: what the data holds\n")
-    names = (
-        "sources",
-        "agencies",
-        "people",
-        "programs",
-        "measures",
-        "statistics",
-        "events",
-        "relations",
-        "acknowledgements",
-    )
-    print(_table(["records", "count"], [[n, len(getattr(dataset, n))] for n in names]))
+    rows = [[name, len(getattr(dataset, name))] for name in _COLLECTIONS]
+    print(_table(["records", "count"], rows))
     print()
     return _sources(dataset, argparse.Namespace(format="text"))
 
@@ -204,17 +207,6 @@ def _verify_quotes(dataset: Dataset, args: argparse.Namespace) -> int:
 # --- the parser ----------------------------------------------------------------------------
 
 Command = Callable[[Dataset, argparse.Namespace], int]
-_COLLECTIONS = (
-    "sources",
-    "agencies",
-    "people",
-    "programs",
-    "measures",
-    "statistics",
-    "events",
-    "relations",
-    "acknowledgements",
-)
 
 
 def _parser() -> argparse.ArgumentParser:
