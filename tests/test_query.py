@@ -118,6 +118,14 @@ def test_collections_and_records_are_immutable(ds):
         ds.statistics.append  # noqa: B018 - no such method
     with pytest.raises(TypeError):
         ds.statistics[0] = None  # type: ignore[index]
+    figure = ds.statistics[0]
+    with pytest.raises(AttributeError):
+        figure.attributed_to.append("someone")  # a tuple, not a list
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        figure.quantity.value = 1  # type: ignore[misc]
+    before = ds.statistics.ids()
+    ds.statistics.filter(source="gao-09-709")  # queries return new collections
+    assert ds.statistics.ids() == before
 
 
 def test_as_period_accepts_dates_and_pairs():
