@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime
 import difflib
+import enum
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
@@ -14,14 +16,21 @@ from gunflow.errors import NotFound
 from gunflow.model import (
     Acknowledgement,
     Agency,
+    AgencyKind,
     Event,
+    EventKind,
+    EventStatus,
+    Hedge,
     Measure,
+    MeasureKind,
     PartialDate,
     Period,
     Person,
     Program,
     Relation,
+    RelationKind,
     Source,
+    SourceKind,
     Statistic,
 )
 
@@ -168,6 +177,10 @@ class Collection(Generic[T], Sequence[T]):
         self._groups: dict[str, dict[object, list[int]]] = {}
         self._lock = threading.Lock()
 
+    def _bound(self, dataset: Dataset) -> Self:
+        """The same records, reaching *dataset* for narrower measures and places."""
+        return type(self)(self._records, self._kind, dataset=dataset, keep_order=True)
+
     def _new(self, records: Iterable[T], *, keep_order: bool = True) -> Self:
         return type(self)(records, self._kind, dataset=self._dataset, keep_order=keep_order)
 
@@ -303,13 +316,17 @@ class Collection(Generic[T], Sequence[T]):
             around = as_period(overlapping)
             tests.append(lambda r: _overlaps(_span(r), around))
         if hedge is not None:
-            tests.append(lambda r: r.quantity.hedge == hedge)
+            wanted_hedge = _choice(Hedge, hedge, "hedge")
+            tests.append(lambda r: r.quantity.hedge is wanted_hedge)
         if kind is not None:
-            tests.append(lambda r: r.kind == kind)
+            wanted_kind = _choice(_KIND_ENUMS[self._kind], kind, "kind")
+            tests.append(lambda r: r.kind is wanted_kind)
         if status is not None:
-            tests.append(lambda r: r.status == status)
+            wanted_status = _choice(EventStatus, status, "status")
+            tests.append(lambda r: r.status is wanted_status)
         if country is not None:
-            tests.append(lambda r: r.country == country)
+            wanted_country = country.strip().upper()
+            tests.append(lambda r: r.country == wanted_country)
         return self._new(r for r in candidates if all(test(r) for test in tests))
 
     def _check_criteria(self, given: dict[str, object]) -> None:
@@ -362,16 +379,9 @@ class Collection(Generic[T], Sequence[T]):
         Records whose field is None come last.
         """
         if isinstance(key, str):
-            name = key
-
-            def by_field(record: T) -> tuple[bool, Any]:
-                value = getattr(record, name)
-                sortable = value.sort_key() if hasattr(value, "sort_key") else value
-                return (value is None, sortable if value is not None else 0)
-
-            ordered = sorted(self._records, key=by_field, reverse=reverse)
+            ordered = _sorted_by_field(self._records, key, reverse=reverse)
         else:
-            ordered = sorted(self._records, key=key, reverse=reverse)
+            ordered = builtins.sorted(self._records, key=key, reverse=reverse)
         return self._new(ordered)
 
     def ids(self) -> tuple[str, ...]:
@@ -386,7 +396,9 @@ class Collection(Generic[T], Sequence[T]):
 
         """
         if not self._records:
-            raise NotFound(self._kind, "(the first of an empty collection)")
+            raise NotFound(
+                self._kind, "", message=f"the collection of {self._kind} records is empty"
+            )
         return self._records[0]
 
     def to_records(self) -> list[dict[str, Any]]:
@@ -439,6 +451,21 @@ class Collection(Generic[T], Sequence[T]):
         return f"<{type(self).__name__} of {len(self._records)} {self._kind} records>"
 
 
+R = TypeVar("R")
+
+
+def _sorted_by_field(records: Sequence[R], name: str, *, reverse: bool) -> list[R]:
+    """Records in the order of one field (its ``sort_key()`` if it has one); None last."""
+
+    def value_of(record: R) -> Any:
+        value = getattr(record, name)
+        return value.sort_key() if hasattr(value, "sort_key") else value
+
+    present = [r for r in records if getattr(r, name) is not None]
+    missing = [r for r in records if getattr(r, name) is None]
+    return [*builtins.sorted(present, key=value_of, reverse=reverse), *missing]
+
+
 class Events(Collection[Event]):
     """Events, with the timeline queries.
 
@@ -463,6 +490,8 @@ class Events(Collection[Event]):
         An event dated only to its year ("2009") falls within a window of that whole year, not
         within June; use ``filter(overlapping=...)`` for every event that may touch a window.
         """
+        if start is None and end is None:
+            return self.timeline()
         return self.filter(during=(start, end)).timeline()
 
 
@@ -496,6 +525,27 @@ def _people_of(record: object) -> set[str]:
     if isinstance(record, Event):
         return set(record.people)
     return set()
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+#: The kind enum of each kind of record that has one.
+_KIND_ENUMS: dict[str, type[enum.Enum]] = {
+    "source": SourceKind,
+    "agency": AgencyKind,
+    "measure": MeasureKind,
+    "event": EventKind,
+    "relation": RelationKind,
+}
+
+
+def _choice(options: type[E], value: object, name: str) -> E:
+    """The enum member *value* names, or a ValueError listing the choices."""
+    try:
+        return options(value)
+    except ValueError:
+        choices = ", ".join(repr(m.value) for m in options)
+        raise ValueError(f"{name} must be one of {choices}, not {value!r}") from None
 
 
 #: The dataset's collection each id criterion names.

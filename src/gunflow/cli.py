@@ -178,6 +178,8 @@ def _export(dataset: Dataset, args: argparse.Namespace) -> int:
     elif args.format == "csv":
         write_csv(records, target)
     else:
+        if args.kind not in (None, "sources"):
+            raise ValueError("csl-json exports sources only: use --kind sources, or no --kind")
         sources = [r for r in records if isinstance(r, Source)]
         text = json.dumps(to_csl_json(sources), indent=2, ensure_ascii=False) + "\n"
         if args.output:
@@ -216,6 +218,7 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="FILE",
+        dest="sub_data",  # apart from the top level's, so that neither overwrites the other
         help="a data file of your own (TOML or JSON lines) to load with the bundled data; "
         "repeatable",
     )
@@ -230,7 +233,13 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m gunflow",
         description="Reported figures on U.S. firearms flowing into Mexico, with their sources, "
         "and checks of which cannot all be true.",
-        parents=[common],
+    )
+    parser.add_argument(
+        "--data",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a data file of your own (TOML or JSON lines); repeatable, before or after COMMAND",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("summary", parents=[common], help="what the data holds (the default)")
@@ -311,8 +320,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "summary"
     try:
-        dataset = load(extra=args.data)
+        dataset = load(extra=[*args.data, *getattr(args, "sub_data", [])])
         return _COMMANDS[command](dataset, args)
+    except BrokenPipeError:  # the reader went away (| head): not an error of ours
+        sys.stderr.close()
+        return 0
     except DataError as error:
         print(error, file=sys.stderr)
         return 2

@@ -64,8 +64,9 @@ class Dataset:
     def __attrs_post_init__(self) -> None:
         """Index every record by id, and let the collections reach the dataset."""
         object.__setattr__(self, "_by_id", {r.id: r for r in self.records()})
-        for collection in self._collections():
-            collection._dataset = self
+        for field in attrs.fields(Dataset):
+            if field.init:  # bind copies: the collections given may belong to another dataset
+                object.__setattr__(self, field.name, getattr(self, field.name)._bound(self))
 
     @classmethod
     def from_records(cls, records: Iterable[Record]) -> Dataset:

@@ -54,12 +54,14 @@ class DataError(GunflowError, ValueError):
 class NotFound(GunflowError, LookupError):  # noqa: N818 - the name reads as a condition, like attrs'
     """A lookup found no record; the message suggests close matches when there are any."""
 
-    def __init__(self, kind: str, key: str, suggestions: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, kind: str, key: str, suggestions: tuple[str, ...] = (), *, message: str = ""
+    ) -> None:
         """Say which *kind* of record was looked up by *key*, and what came close."""
         self.kind = kind
         self.key = key
         self.suggestions = suggestions
-        message = f"no {kind} matches {key!r}"
+        message = message or f"no {kind} matches {key!r}"
         if suggestions:
             message += "; did you mean " + ", ".join(repr(s) for s in suggestions) + "?"
         super().__init__(message)

@@ -26,7 +26,7 @@ from gunflow.checks import (
 from gunflow.checks._index import Index
 from gunflow.checks._report import Finding, Report, Severity
 from gunflow.dataset import Dataset
-from gunflow.model import DEFAULT_TOLERANCE, Tolerance
+from gunflow.model import DEFAULT_TOLERANCE, Acknowledgement, Tolerance
 
 __all__ = ["RULES", "Rule", "check"]
 
@@ -110,7 +110,21 @@ def check(
     selected = _select(rules)
     index = Index(dataset, tolerance or DEFAULT_TOLERANCE)
     findings = [finding for rule in selected for finding in rule.run(index)]
-    acknowledgements = {(a.rule, frozenset(a.statistics)): a for a in dataset.acknowledgements}
+    acknowledgements: dict[tuple[str, frozenset[str]], Acknowledgement] = {}
+    problems: list[str] = []
+    for a in dataset.acknowledgements:
+        key = (a.rule, frozenset(a.statistics))
+        if a.rule not in _BY_NAME:
+            close = difflib.get_close_matches(a.rule, list(_BY_NAME), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            problems.append(f"acknowledgement {a.id} names no rule: {a.rule!r}{hint}")
+        elif key in acknowledgements:
+            problems.append(
+                f"acknowledgement {a.id} repeats {acknowledgements[key].id} (same rule, same "
+                "statistics): one of them is never used"
+            )
+        else:
+            acknowledgements[key] = a
     used = set()
     marked = []
     for finding in findings:
@@ -122,6 +136,10 @@ def check(
         marked.append(finding)
     names = {rule.name for rule in selected}
     if integrity.NAME in names:
+        marked.extend(
+            Finding(rule=integrity.NAME, severity=Severity.WARNING, message=message)
+            for message in problems
+        )
         for key, acknowledgement in acknowledgements.items():
             if key not in used and acknowledgement.rule in names:
                 marked.append(

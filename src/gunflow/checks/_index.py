@@ -149,6 +149,30 @@ class Index:
             return source.edition_of
         return statistic.source
 
+    def _voices(self, statistic: Statistic) -> set[str]:
+        """The source that speaks, what it republishes, and every source it or the figure cites."""
+        voices = {statistic.source, *statistic.cites}
+        seen: set[str] = set()
+        todo = [statistic.source]
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            source = self._sources.get(current)
+            if source is not None:
+                voices.update(source.cites)
+                if source.edition_of:
+                    voices.add(source.edition_of)
+                    todo.append(source.edition_of)
+        return voices
+
+    def independent(self, a: Statistic, b: Statistic) -> bool:
+        """Whether two figures come from separate voices (no edition, citation or restatement)."""
+        if a.restates == b.id or b.restates == a.id:
+            return False
+        return not (self._voices(a) & self._voices(b))
+
     def label(self, statistic: Statistic) -> str:
         """``Reuters, 2016: nearly 105,000 (104,000–105,000)``: who, when, what, which range."""
         source = self._sources.get(statistic.source)

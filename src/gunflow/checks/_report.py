@@ -32,6 +32,18 @@ class Severity(enum.StrEnum):
         return list(Severity).index(self)
 
 
+def _statistics(value: Iterable[Statistic]) -> tuple[Statistic, ...]:
+    return tuple(value)
+
+
+def _intervals(value: Iterable[Interval]) -> tuple[Interval, ...]:
+    return tuple(value)
+
+
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Finding:
     """One thing a rule found, with the statistics (and their quotes) it is about.
@@ -52,8 +64,8 @@ class Finding:
     rule: str
     severity: Severity = attrs.field(converter=Severity)
     message: str
-    statistics: tuple[Statistic, ...] = ()
-    intervals: tuple[Interval, ...] = ()
+    statistics: tuple[Statistic, ...] = attrs.field(default=(), converter=_statistics)
+    intervals: tuple[Interval, ...] = attrs.field(default=(), converter=_intervals)
     relation: Relation | None = None
     acknowledgement: Acknowledgement | None = None
 
@@ -100,7 +112,7 @@ class Report:
     """
 
     findings: tuple[Finding, ...] = attrs.field(converter=_in_order)
-    rules: tuple[str, ...] = ()
+    rules: tuple[str, ...] = attrs.field(default=(), converter=_names)
 
     def __len__(self) -> int:
         """The number of findings."""
@@ -182,7 +194,10 @@ class Report:
         errors = self.unacknowledged_errors
         if errors:
             lines = [f"{len(errors)} unacknowledged error(s) in the reported figures:"]
-            lines += [f"  [{f.rule}] {f.message}" for f in errors]
+            for f in errors:
+                lines.append(f"  [{f.rule}] {f.message}")
+                if f.statistics:
+                    lines.append(f"    statistics: {', '.join(f.statistic_ids)}")
             raise InconsistencyError("\n".join(lines))
 
     def to_dict(self) -> dict[str, Any]:

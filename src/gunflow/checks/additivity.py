@@ -68,7 +68,7 @@ def run(index: Index) -> Iterator[Finding]:
             spans = _spans(index, statistics)
             for whole in spans:
                 chosen = _disjoint_inside(spans, whole)
-                if len(chosen) < 2:
+                if not chosen:
                     continue
                 total: Interval = reduce(lambda x, y: x + y, (index.bounds(s) for *_, s in chosen))
                 target = index.bounds(whole[2])

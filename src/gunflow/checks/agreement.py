@@ -35,6 +35,11 @@ def run(index: Index) -> Iterator[Finding]:
         primary = index.statistics.get(statistic.restates) if statistic.restates else None
         if primary is None:
             continue
+        same_group = statistic.measure == primary.measure and index.group_key(
+            statistic
+        ) == index.group_key(primary)
+        if same_group:  # compared above already
+            continue
         ours, theirs = index.bounds(statistic), index.bounds(primary)
         if not ours.overlaps(theirs):
             yield Finding(

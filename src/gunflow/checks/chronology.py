@@ -53,6 +53,8 @@ def run(index: Index) -> Iterator[Finding]:
     """Yield an error for each figure or event dated after the source that reports it."""
     sources = {s.id: s for s in index.dataset.sources}
     for statistic in index.dataset.statistics:
+        if statistic.source not in sources:  # a broken reference: rule 13 reports it
+            continue
         published = _published(sources[statistic.source])
         why = _statistic(index, statistic, published) if published else None
         if why:
@@ -67,6 +69,8 @@ def run(index: Index) -> Iterator[Finding]:
             continue
         start = event.when.first_day()
         for evidence in event.evidence:
+            if evidence.source not in sources:
+                continue
             published = _published(sources[evidence.source])
             if start is not None and published is not None and start > published:
                 yield Finding(

@@ -21,7 +21,7 @@ def run(index: Index) -> Iterator[Finding]:
     """Yield an info finding for each pair of agreeing figures from different voices."""
     for group in index.groups():
         for a, b in combinations(group, 2):
-            if index.voice(a) == index.voice(b):
+            if not index.independent(a, b):
                 continue
             ia, ib = _range(index, a), _range(index, b)
             if ia.overlaps(ib):

@@ -25,8 +25,9 @@ def run(index: Index) -> Iterator[Finding]:
     for relation in index.dataset.relations:
         if relation.kind is not RelationKind.SAME:
             continue
-        members = [index.statistics[i] for i in (*relation.left, *relation.right)]
-        if all(index.days(s) is not None for s in members):
+        named = (*relation.left, *relation.right)
+        members = [index.statistics[i] for i in named if i in index.statistics]
+        if len(members) == len(named) and all(index.days(s) is not None for s in members):
             for a, b in combinations(members, 2):
                 if frozenset((a.id, b.id)) not in seen:
                     seen.add(frozenset((a.id, b.id)))

@@ -1,48 +1,34 @@
-"""Rule 13, integrity: every referenced id exists; every quote contains its figure as written."""
+"""Rule 13, integrity: every id a record names exists, and no id is used twice."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gunflow._integrity import problems_between
 from gunflow.checks._index import Index
 from gunflow.checks._report import Finding, Severity
+from gunflow.dataset import KINDS_BY_CLASS
 
 NAME = "integrity"
 SUMMARY = (
-    "Every id a statistic or relation names exists, every quote contains its figure as written, "
-    "and every acknowledgement matches a finding (a stale one is a warning)."
+    "Every id a record names exists and no id is used twice (the loader's own pass, for "
+    "datasets built otherwise); every acknowledgement names a rule, once, and matches a finding "
+    "(a stale one is a warning)."
 )
 
 
 def run(index: Index) -> Iterator[Finding]:
-    """Yield an error for each broken reference or misquoted figure.
+    """Yield an error for each broken reference or id used twice.
 
-    A dataset from :func:`gunflow.load` has none (the loader refuses them); the rule guards
-    datasets built in other ways. Stale acknowledgements are found by the engine, which alone
-    knows every finding.
+    A dataset from :func:`gunflow.load` has none (the loader refuses them). Acknowledgements
+    are checked by the engine, which alone knows every finding.
     """
-    for statistic in index.dataset.statistics:
-        if statistic.measure not in index.measures:
-            yield Finding(
-                rule=NAME,
-                severity=Severity.ERROR,
-                statistics=(statistic,),
-                message=f"{statistic.id}: no measure has the id {statistic.measure!r}",
-            )
-        written = statistic.quantity.written
-        if written is not None and written not in statistic.quote:
-            yield Finding(
-                rule=NAME,
-                severity=Severity.ERROR,
-                statistics=(statistic,),
-                message=f"{statistic.id}: the quote does not contain {written!r}",
-            )
-    for relation in index.dataset.relations:
-        for member in (*relation.left, *relation.right):
-            if member not in index.statistics:
-                yield Finding(
-                    rule=NAME,
-                    severity=Severity.ERROR,
-                    relation=relation,
-                    message=f"{relation.id}: no statistic has the id {member!r}",
-                )
+    located = [(KINDS_BY_CLASS[type(r)], r, "<dataset>") for r in index.dataset.records()]
+    for problem in problems_between(located):
+        statistic = index.statistics.get(problem.record)
+        yield Finding(
+            rule=NAME,
+            severity=Severity.ERROR,
+            message=f"{problem.record}: {problem.field}: {problem.message}",
+            statistics=(statistic,) if statistic is not None else (),
+        )

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any, cast
 
 import attrs
 
-__all__ = ["ID_PATTERN", "Inference", "InvalidField", "check_id", "check_ids", "non_empty"]
+__all__ = [
+    "ID_PATTERN",
+    "Inference",
+    "InvalidField",
+    "check_id",
+    "check_ids",
+    "inference_tuple",
+    "non_empty",
+    "str_tuple",
+]
 
 #: A readable slug: lower-case letters, digits, ``_``, ``-`` and ``.``; ``/`` separates a
 #: namespace (``latimes-2010-11/us-firearms-recovered``).
@@ -61,6 +71,18 @@ class Inference:
 
     field: str = attrs.field(validator=non_empty)
     reason: str = attrs.field(validator=non_empty)
+
+
+def str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    """Store ids and names as a tuple, whatever iterable was given (an attrs converter)."""
+    if isinstance(value, str):
+        raise InvalidField("value", f"expected a list of strings, not the string {value!r}")
+    return tuple(value)
+
+
+def inference_tuple(value: Iterable[Inference]) -> tuple[Inference, ...]:
+    """Store inferences as a tuple (an attrs converter)."""
+    return tuple(value)
 
 
 def check_inferences(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

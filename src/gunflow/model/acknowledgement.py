@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from gunflow.model._common import InvalidField, check_id, check_ids, non_empty
+from gunflow.model._common import InvalidField, check_id, check_ids, non_empty, str_tuple
 
 __all__ = ["Acknowledgement"]
 
@@ -30,7 +30,7 @@ class Acknowledgement:
 
     id: str = attrs.field(validator=check_id)
     rule: str = attrs.field(validator=check_id)
-    statistics: tuple[str, ...] = attrs.field(validator=check_ids)
+    statistics: tuple[str, ...] = attrs.field(converter=str_tuple, validator=check_ids)
     explanation: str = attrs.field(validator=non_empty)
     note: str | None = attrs.field(default=None, validator=non_empty)
 

@@ -6,7 +6,15 @@ import enum
 
 import attrs
 
-from gunflow.model._common import Inference, InvalidField, check_id, check_inferences, non_empty
+from gunflow.model._common import (
+    Inference,
+    InvalidField,
+    check_id,
+    check_inferences,
+    inference_tuple,
+    non_empty,
+    str_tuple,
+)
 
 __all__ = ["Agency", "AgencyKind"]
 
@@ -50,10 +58,12 @@ class Agency:
     kind: AgencyKind = attrs.field(converter=AgencyKind)
     country: str
     abbreviation: str | None = attrs.field(default=None, validator=non_empty)
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     parent: str | None = attrs.field(default=None, validator=check_id)
     note: str | None = attrs.field(default=None, validator=non_empty)
-    inferred: tuple[Inference, ...] = attrs.field(default=(), validator=check_inferences)
+    inferred: tuple[Inference, ...] = attrs.field(
+        converter=inference_tuple, default=(), validator=check_inferences
+    )
 
     def __attrs_post_init__(self) -> None:
         """Reject a malformed country code and an agency that is its own parent."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 import attrs
 
@@ -12,7 +13,9 @@ from gunflow.model._common import (
     check_id,
     check_ids,
     check_inferences,
+    inference_tuple,
     non_empty,
+    str_tuple,
 )
 from gunflow.model.period import Period
 
@@ -61,6 +64,10 @@ class Evidence:
     quote: str = attrs.field(validator=non_empty)
 
 
+def _evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Event:
     """Something that happened, or was announced as planned.
@@ -85,14 +92,16 @@ class Event:
     id: str = attrs.field(validator=check_id)
     kind: EventKind = attrs.field(converter=EventKind)
     title: str = attrs.field(validator=non_empty)
-    evidence: tuple[Evidence, ...]
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidence)
     when: Period | None = None
     status: EventStatus = attrs.field(default=EventStatus.OCCURRED, converter=EventStatus)
-    agencies: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
-    people: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
-    programs: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    agencies: tuple[str, ...] = attrs.field(converter=str_tuple, default=(), validator=check_ids)
+    people: tuple[str, ...] = attrs.field(converter=str_tuple, default=(), validator=check_ids)
+    programs: tuple[str, ...] = attrs.field(converter=str_tuple, default=(), validator=check_ids)
     note: str | None = attrs.field(default=None, validator=non_empty)
-    inferred: tuple[Inference, ...] = attrs.field(default=(), validator=check_inferences)
+    inferred: tuple[Inference, ...] = attrs.field(
+        converter=inference_tuple, default=(), validator=check_inferences
+    )
 
     def __attrs_post_init__(self) -> None:
         """Require at least one piece of evidence."""

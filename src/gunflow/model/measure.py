@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from gunflow.model._common import InvalidField, check_id, check_ids, non_empty
+from gunflow.model._common import InvalidField, check_id, check_ids, non_empty, str_tuple
 from gunflow.model.quantity import Unit
 
 __all__ = ["Measure", "MeasureKind"]
@@ -56,7 +56,7 @@ class Measure:
     population: str = attrs.field(validator=non_empty)
     place: str | None = attrs.field(default=None, validator=non_empty)
     part_of: str | None = attrs.field(default=None, validator=check_id)
-    parts: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    parts: tuple[str, ...] = attrs.field(converter=str_tuple, default=(), validator=check_ids)
     numerator: str | None = attrs.field(default=None, validator=check_id)
     denominator: str | None = attrs.field(default=None, validator=check_id)
     change_of: str | None = attrs.field(default=None, validator=check_id)

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
-from gunflow.model._common import Inference, check_id, check_inferences, non_empty
+from gunflow.model._common import (
+    Inference,
+    check_id,
+    check_inferences,
+    inference_tuple,
+    non_empty,
+    str_tuple,
+)
 from gunflow.model.date import PartialDate
 
 __all__ = ["Person", "Role"]
@@ -30,6 +39,10 @@ class Role:
     as_of: PartialDate | None = None
 
 
+def _roles(value: Iterable[Role]) -> tuple[Role, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Person:
     """A person named in the sources.
@@ -48,7 +61,9 @@ class Person:
 
     id: str = attrs.field(validator=check_id)
     name: str = attrs.field(validator=non_empty)
-    aliases: tuple[str, ...] = ()
-    roles: tuple[Role, ...] = ()
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
+    roles: tuple[Role, ...] = attrs.field(default=(), converter=_roles)
     note: str | None = attrs.field(default=None, validator=non_empty)
-    inferred: tuple[Inference, ...] = attrs.field(default=(), validator=check_inferences)
+    inferred: tuple[Inference, ...] = attrs.field(
+        converter=inference_tuple, default=(), validator=check_inferences
+    )

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import attrs
 
-from gunflow.model._common import Inference, check_id, check_ids, check_inferences, non_empty
+from gunflow.model._common import (
+    Inference,
+    check_id,
+    check_ids,
+    check_inferences,
+    inference_tuple,
+    non_empty,
+    str_tuple,
+)
 from gunflow.model.date import PartialDate
 
 __all__ = ["Program"]
@@ -31,10 +39,12 @@ class Program:
 
     id: str = attrs.field(validator=check_id)
     name: str = attrs.field(validator=non_empty)
-    aliases: tuple[str, ...] = ()
-    run_by: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
+    run_by: tuple[str, ...] = attrs.field(converter=str_tuple, default=(), validator=check_ids)
     started: PartialDate | None = None
     description: str | None = attrs.field(default=None, validator=non_empty)
-    sources: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    sources: tuple[str, ...] = attrs.field(converter=str_tuple, default=(), validator=check_ids)
     note: str | None = attrs.field(default=None, validator=non_empty)
-    inferred: tuple[Inference, ...] = attrs.field(default=(), validator=check_inferences)
+    inferred: tuple[Inference, ...] = attrs.field(
+        converter=inference_tuple, default=(), validator=check_inferences
+    )

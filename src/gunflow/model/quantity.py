@@ -137,6 +137,20 @@ class Quantity:
         return f"{hedge}{self.value:,f} {self.unit}"
 
 
+def _share_of_value(value: object) -> Fraction:
+    """Exactly the number written: a float is read through its repr, so 0.1 is 1/10."""
+    if isinstance(value, float):
+        return Fraction(str(value))
+    if isinstance(value, int | Fraction | Decimal | str):
+        return Fraction(value)
+    raise InvalidField("tolerance", f"expected a number, not {value!r}")
+
+
+def _check_share(_instance: object, attribute: attrs.Attribute[Any], value: Fraction) -> None:
+    if not 0 <= value < 1:
+        raise InvalidField(attribute.name, f"must be at least 0 and below 1, not {value}")
+
+
 @attrs.frozen(kw_only=True)
 class Tolerance:
     """How far each hedge lets a reported number stray: the policy behind :meth:`Quantity.bounds`.
@@ -162,8 +176,12 @@ class Tolerance:
 
     """
 
-    about: Fraction = attrs.field(default=Fraction(1, 10), converter=Fraction)
-    nearly: Fraction = attrs.field(default=Fraction(1, 10), converter=Fraction)
+    about: Fraction = attrs.field(
+        default=Fraction(1, 10), converter=_share_of_value, validator=_check_share
+    )
+    nearly: Fraction = attrs.field(
+        default=Fraction(1, 10), converter=_share_of_value, validator=_check_share
+    )
 
     def resolution(self, quantity: Quantity) -> Fraction:
         """The step *quantity* is read to: its own, else the unit of its last significant digit.

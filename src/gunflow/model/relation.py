@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from gunflow.model._common import InvalidField, check_id, check_ids, non_empty
+from gunflow.model._common import InvalidField, check_id, check_ids, non_empty, str_tuple
 from gunflow.model.quantity import Quantity
 
 __all__ = ["Relation", "RelationKind"]
@@ -43,10 +43,10 @@ class Relation:
 
     id: str = attrs.field(validator=check_id)
     kind: RelationKind = attrs.field(converter=RelationKind)
-    left: tuple[str, ...] = attrs.field(validator=check_ids)
+    left: tuple[str, ...] = attrs.field(converter=str_tuple, validator=check_ids)
     source: str = attrs.field(validator=check_id)
     quote: str = attrs.field(validator=non_empty)
-    right: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    right: tuple[str, ...] = attrs.field(converter=str_tuple, default=(), validator=check_ids)
     factor: Quantity | None = None
     note: str | None = attrs.field(default=None, validator=non_empty)
 

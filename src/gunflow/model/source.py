@@ -12,7 +12,9 @@ from gunflow.model._common import (
     check_id,
     check_ids,
     check_inferences,
+    inference_tuple,
     non_empty,
+    str_tuple,
 )
 from gunflow.model.date import PartialDate
 
@@ -60,16 +62,18 @@ class Source:
     kind: SourceKind = attrs.field(converter=SourceKind)
     title: str = attrs.field(validator=non_empty)
     publisher: str = attrs.field(validator=non_empty)
-    authors: tuple[str, ...] = ()
-    contributors: tuple[str, ...] = ()
+    authors: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
+    contributors: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     published: PartialDate | None = None
     url: str | None = attrs.field(default=None, validator=non_empty)
     report_number: str | None = attrs.field(default=None, validator=non_empty)
-    cites: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    cites: tuple[str, ...] = attrs.field(converter=str_tuple, default=(), validator=check_ids)
     edition_of: str | None = attrs.field(default=None, validator=check_id)
     text_file: str | None = attrs.field(default=None, validator=non_empty)
     note: str | None = attrs.field(default=None, validator=non_empty)
-    inferred: tuple[Inference, ...] = attrs.field(default=(), validator=check_inferences)
+    inferred: tuple[Inference, ...] = attrs.field(
+        converter=inference_tuple, default=(), validator=check_inferences
+    )
 
     def __attrs_post_init__(self) -> None:
         """Reject a source that cites itself or is an edition of itself."""

@@ -12,7 +12,9 @@ from gunflow.model._common import (
     check_id,
     check_ids,
     check_inferences,
+    inference_tuple,
     non_empty,
+    str_tuple,
 )
 from gunflow.model.date import PartialDate
 from gunflow.model.period import Period
@@ -66,11 +68,15 @@ class Statistic:
     place: str | None = attrs.field(default=None, validator=non_empty)
     as_of: PartialDate | None = None
     basis: Basis = attrs.field(default=Basis.CLAIM, converter=Basis)
-    attributed_to: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
-    cites: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    attributed_to: tuple[str, ...] = attrs.field(
+        converter=str_tuple, default=(), validator=check_ids
+    )
+    cites: tuple[str, ...] = attrs.field(converter=str_tuple, default=(), validator=check_ids)
     restates: str | None = attrs.field(default=None, validator=check_id)
     note: str | None = attrs.field(default=None, validator=non_empty)
-    inferred: tuple[Inference, ...] = attrs.field(default=(), validator=check_inferences)
+    inferred: tuple[Inference, ...] = attrs.field(
+        converter=inference_tuple, default=(), validator=check_inferences
+    )
 
     def __attrs_post_init__(self) -> None:
         """Reject a quote that does not contain the figure as written."""
