@@ -72,3 +72,23 @@ def dataset(*records: object) -> gf.Dataset:
 
 def run(ds: gf.Dataset, rule: str) -> gf.Report:
     return gf.check(ds, rules=[rule])
+
+
+#: A user's file whose share contradicts Reuters' 70 percent for the same whole and years.
+CONTRADICTION = """
+[[source]]
+id = "my-story"
+kind = "news_article"
+title = "My story"
+publisher = "Me"
+published = "2016-02"
+
+[[statistic]]
+id = "my-story/shares"
+measure = "firearms.mx.submitted_for_tracing.us_origin.share"
+quantity = { value = 90, unit = "percent", hedge = "more than", written = "more than 90 percent" }
+period = "2009/2014"
+as_of = "2016-01-11"
+source = "my-story"
+quote = "more than 90 percent came from the United States"
+"""

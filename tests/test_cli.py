@@ -2,6 +2,7 @@ import pytest
 
 import gunflow
 from gunflow.cli import main
+from tests.builders import CONTRADICTION
 
 
 def test_summary_is_the_default(capsys):
@@ -50,26 +51,7 @@ def test_check_is_the_main_job_and_passes_on_the_bundled_data(capsys):
 
 def test_check_exits_1_on_a_users_contradiction(tmp_path, capsys):
     mine = tmp_path / "mine.toml"
-    mine.write_text(
-        """
-[[source]]
-id = "my-story"
-kind = "news_article"
-title = "My story"
-publisher = "Me"
-published = "2016-02"
-
-[[statistic]]
-id = "my-story/shares"
-measure = "firearms.mx.submitted_for_tracing.us_origin.share"
-quantity = { value = 90, unit = "percent", hedge = "more than", written = "more than 90 percent" }
-period = "2009/2014"
-as_of = "2016-01-11"
-source = "my-story"
-quote = "more than 90 percent came from the United States"
-""",
-        encoding="utf-8",
-    )
+    mine.write_text(CONTRADICTION, encoding="utf-8")
     assert main(["check", "--data", str(mine), "--min-severity", "error"]) == 1
     out = capsys.readouterr().out
     assert "my-story/shares" in out

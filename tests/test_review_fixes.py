@@ -7,25 +7,7 @@ import pytest
 
 import gunflow as gf
 from gunflow.cli import main
-from tests.builders import dataset, measure, run, stat
-
-CONTRADICTION = """
-[[source]]
-id = "my-story"
-kind = "news_article"
-title = "My story"
-publisher = "Me"
-published = "2016-02"
-
-[[statistic]]
-id = "my-story/shares"
-measure = "firearms.mx.submitted_for_tracing.us_origin.share"
-quantity = { value = 90, unit = "percent", hedge = "more than", written = "more than 90 percent" }
-period = "2009/2014"
-as_of = "2016-01-11"
-source = "my-story"
-quote = "more than 90 percent came from the United States"
-"""
+from tests.builders import CONTRADICTION, dataset, measure, run, stat
 
 
 @pytest.mark.parametrize("before_the_command", [True, False])
