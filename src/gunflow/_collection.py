@@ -68,6 +68,8 @@ def as_period(value: PeriodLike) -> Period:
     Raises:
         ValueError: the value is not a period, or the period ends before it starts.
 
+    .. versionadded:: 0.1.0
+
     """
     if isinstance(value, Period):
         return value

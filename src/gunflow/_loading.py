@@ -128,6 +128,8 @@ def load(extra: Paths = ()) -> Dataset:
             a reference names no record. Every problem of every file is listed; nothing is
             cached from a failed load.
 
+    .. versionadded:: 0.1.0
+
     """
     bundled, bundled_located = _load_bundled()
     located, problems = _read_files(extra)
@@ -141,6 +143,8 @@ def read(paths: Paths) -> Dataset:
 
     Useful to re-load an export (:func:`gunflow.export.write_jsonl`) or to check a set of
     figures on its own. Raises :class:`~gunflow.DataError` as :func:`load` does.
+
+    .. versionadded:: 0.1.0
     """
     located, problems = _read_files(paths)
     return _build_or_raise(located, problems)

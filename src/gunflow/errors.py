@@ -12,7 +12,10 @@ __all__ = ["DataError", "GunflowError", "InconsistencyError", "NotFound", "Probl
 
 
 class GunflowError(Exception):
-    """Base class of every exception gunflow raises on purpose."""
+    """Base class of every exception gunflow raises on purpose.
+
+    .. versionadded:: 0.1.0
+    """
 
 
 @attrs.frozen(kw_only=True)
@@ -24,6 +27,8 @@ class Problem:
         record: the record's id, or a description of its place when it has no usable id.
         field: the dotted path of the field inside the record ("" for the record as a whole).
         message: what is wrong, in plain words.
+
+    .. versionadded:: 0.1.0
 
     """
 
@@ -41,6 +46,8 @@ class DataError(GunflowError, ValueError):
     """Input data is invalid; :attr:`problems` lists every problem found, not just the first.
 
     The message has one line per problem, in the form ``file: record id: field: what is wrong``.
+
+    .. versionadded:: 0.1.0
     """
 
     def __init__(self, problems: tuple[Problem, ...] | list[Problem]) -> None:
@@ -72,4 +79,7 @@ class NotFound(GunflowError, LookupError):  # noqa: N818 - the name reads as a c
 
 
 class InconsistencyError(GunflowError, AssertionError):
-    """Reported figures cannot all be true, and nobody has acknowledged it."""
+    """Reported figures cannot all be true, and nobody has acknowledged it.
+
+    .. versionadded:: 0.1.0
+    """

@@ -45,7 +45,10 @@ class MissingDependency(GunflowError, ImportError):  # noqa: N818 - reads as a c
 
 
 def to_records(records: Iterable[Record]) -> list[dict[str, Any]]:
-    """Plain, JSON-ready dictionaries, each with its kind of record under ``record``, first."""
+    """Plain, JSON-ready dictionaries, each with its kind of record under ``record``, first.
+
+    .. versionadded:: 0.1.0
+    """
     return [{"record": kind_of(r), **get_converter().unstructure(r)} for r in records]
 
 
@@ -62,6 +65,8 @@ def write_jsonl(records: Iterable[Record], target: Target) -> None:
         records: any records, of any kinds (a collection, or ``dataset.records()``).
         target: a path (ending in ``.jsonl`` to load back) or an open text file.
 
+    .. versionadded:: 0.1.0
+
     """
     stream, close = _open(target)
     try:
@@ -73,7 +78,10 @@ def write_jsonl(records: Iterable[Record], target: Target) -> None:
 
 
 def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """Nested tables as dotted columns (``quantity.value``); lists as JSON text."""
+    """Nested tables as dotted columns (``quantity.value``); lists as JSON text.
+
+    .. versionadded:: 0.1.0
+    """
     flat: dict[str, Any] = {}
     for key, value in record.items():
         name = f"{prefix}{key}"
@@ -91,6 +99,8 @@ def write_csv(records: Iterable[Record], target: Target) -> None:
 
     Best with records of one kind (a collection); columns are the union of every record's
     fields, in order of first appearance.
+
+    .. versionadded:: 0.1.0
     """
     rows = [flatten(r) for r in to_records(records)]
     columns = list(dict.fromkeys(key for row in rows for key in row))
@@ -124,6 +134,8 @@ def to_csl_json(sources: Iterable[Source]) -> list[dict[str, Any]]:
     >>> (item,) = to_csl_json([gunflow.load().sources.get("gao-16-223")])
     >>> item["type"], item["number"], item["issued"]
     ('report', 'GAO-16-223', {'date-parts': [[2016, 1, 11]]})
+
+    .. versionadded:: 0.1.0
     """
     items = []
     for source in sources:
@@ -155,6 +167,8 @@ def to_pandas(records: Iterable[Record]) -> Any:
 
     Raises:
         MissingDependency: pandas is not installed (``pip install 'gunflow[pandas]'``).
+
+    .. versionadded:: 0.1.0
 
     """
     try:

@@ -81,7 +81,10 @@ _TEXT = st.text(
 
 
 def ids() -> st.SearchStrategy[str]:
-    """Readable record ids: ``ab-12-x``."""
+    """Readable record ids: ``ab-12-x``.
+
+    .. versionadded:: 0.1.0
+    """
     return st.lists(_SLUG, min_size=1, max_size=3).map("-".join)
 
 
@@ -91,7 +94,10 @@ def _id_tuples() -> st.SearchStrategy[tuple[str, ...]]:
 
 @st.composite
 def partial_dates(draw: st.DrawFn) -> PartialDate:
-    """Dates from 1900 to 2100, to a year, a month or a day."""
+    """Dates from 1900 to 2100, to a year, a month or a day.
+
+    .. versionadded:: 0.1.0
+    """
     day = draw(st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31)))
     precision = draw(st.sampled_from(list(Precision)))
     return PartialDate(
@@ -120,7 +126,10 @@ def periods(draw: st.DrawFn) -> Period:
 
 @st.composite
 def quantities(draw: st.DrawFn, unit: Unit | None = None) -> Quantity:
-    """Quantities of any unit and hedge, with values the unit can hold."""
+    """Quantities of any unit and hedge, with values the unit can hold.
+
+    .. versionadded:: 0.1.0
+    """
     chosen = unit or draw(st.sampled_from(list(Unit)))
     if chosen is Unit.PERCENT:
         value = draw(st.decimals(min_value=0, max_value=100, places=1))
@@ -146,7 +155,10 @@ def _inferences(fields: list[str]) -> st.SearchStrategy[tuple[Inference, ...]]:
 
 
 def sources() -> st.SearchStrategy[Source]:
-    """Sources with any kind, byline and date; they cite nothing (no dangling ids)."""
+    """Sources with any kind, byline and date; they cite nothing (no dangling ids).
+
+    .. versionadded:: 0.1.0
+    """
     return st.builds(
         Source,
         id=ids(),
@@ -163,7 +175,10 @@ def sources() -> st.SearchStrategy[Source]:
 
 
 def agencies() -> st.SearchStrategy[Agency]:
-    """Agencies of the United States and Mexico, with no parent."""
+    """Agencies of the United States and Mexico, with no parent.
+
+    .. versionadded:: 0.1.0
+    """
     return st.builds(
         Agency,
         id=ids(),
@@ -177,7 +192,10 @@ def agencies() -> st.SearchStrategy[Agency]:
 
 
 def people() -> st.SearchStrategy[Person]:
-    """People with up to two roles."""
+    """People with up to two roles.
+
+    .. versionadded:: 0.1.0
+    """
     roles = st.builds(
         Role,
         title=_TEXT,
@@ -196,7 +214,10 @@ def people() -> st.SearchStrategy[Person]:
 
 
 def programs() -> st.SearchStrategy[Program]:
-    """Programs."""
+    """Programs.
+
+    .. versionadded:: 0.1.0
+    """
     return st.builds(
         Program,
         id=ids(),
@@ -209,7 +230,10 @@ def programs() -> st.SearchStrategy[Program]:
 
 
 def measures() -> st.SearchStrategy[Measure]:
-    """Measures of every kind but share (which needs percent and a denominator)."""
+    """Measures of every kind but share (which needs percent and a denominator).
+
+    .. versionadded:: 0.1.0
+    """
     return st.builds(
         Measure,
         id=st.builds(lambda a, b: f"m.{a}.{b}", _SLUG, _SLUG),
@@ -225,7 +249,10 @@ def measures() -> st.SearchStrategy[Measure]:
 
 @st.composite
 def statistics(draw: st.DrawFn) -> Statistic:
-    """Statistics whose quote contains the figure as written."""
+    """Statistics whose quote contains the figure as written.
+
+    .. versionadded:: 0.1.0
+    """
     quantity = draw(quantities())
     quote = f"{draw(_TEXT)} {quantity.written or quantity.value} {draw(_TEXT)}"
     return Statistic(
@@ -244,7 +271,10 @@ def statistics(draw: st.DrawFn) -> Statistic:
 
 
 def events() -> st.SearchStrategy[Event]:
-    """Events with one or two pieces of evidence."""
+    """Events with one or two pieces of evidence.
+
+    .. versionadded:: 0.1.0
+    """
     evidence = st.builds(Evidence, source=ids(), quote=_TEXT)
     return st.builds(
         Event,
@@ -261,7 +291,10 @@ def events() -> st.SearchStrategy[Event]:
 
 @st.composite
 def relations(draw: st.DrawFn) -> Relation:
-    """Relations of every kind; a ratio has a factor."""
+    """Relations of every kind; a ratio has a factor.
+
+    .. versionadded:: 0.1.0
+    """
     kind = draw(st.sampled_from(list(RelationKind)))
     left = draw(st.lists(ids(), min_size=1, max_size=3, unique=True))
     right = draw(st.lists(ids().filter(lambda i: i not in left), max_size=2, unique=True))
@@ -277,7 +310,10 @@ def relations(draw: st.DrawFn) -> Relation:
 
 
 def acknowledgements() -> st.SearchStrategy[Acknowledgement]:
-    """Acknowledgements of any rule name."""
+    """Acknowledgements of any rule name.
+
+    .. versionadded:: 0.1.0
+    """
     return st.builds(
         Acknowledgement,
         id=ids(),
@@ -321,6 +357,8 @@ def datasets(draw: st.DrawFn, plant: Plant | None = None, max_groups: int = 4) -
         draw: supplied by hypothesis (``st.composite``); callers leave it out.
         plant: which inconsistency to plant, if any (one of :data:`PLANTABLE`).
         max_groups: the most groups to draw.
+
+    .. versionadded:: 0.1.0
 
     """
     if plant is not None and plant not in PLANTABLE:

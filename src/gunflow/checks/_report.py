@@ -20,6 +20,8 @@ class Severity(enum.StrEnum):
 
     ``error``: the figures cannot all be true. ``warning``: suspicious, or not comparable.
     ``info``: corroboration, or what a figure implies.
+
+    .. versionadded:: 0.1.0
     """
 
     ERROR = "error"

@@ -35,7 +35,10 @@ class InvalidField(ValueError):  # noqa: N818 - reads as a condition, as ValueEr
 
 
 def check_id(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validate that *value* is a well-formed record id (an attrs validator)."""
+    """Validate that *value* is a well-formed record id (an attrs validator).
+
+    .. versionadded:: 0.1.0
+    """
     if value is None:
         return
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
@@ -47,7 +50,10 @@ def check_id(_instance: object, attribute: attrs.Attribute[Any], value: object) 
 
 
 def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    """Validate every id of a tuple of ids, and that none repeats (an attrs validator)."""
+    """Validate every id of a tuple of ids, and that none repeats (an attrs validator).
+
+    .. versionadded:: 0.1.0
+    """
     for item in value:
         check_id(instance, attribute, item)
     if len(set(value)) != len(value):
@@ -55,7 +61,10 @@ def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[st
 
 
 def non_empty(_instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    """Reject an empty or blank string (None is left to the field's type)."""
+    """Reject an empty or blank string (None is left to the field's type).
+
+    .. versionadded:: 0.1.0
+    """
     if value is not None and not value.strip():
         raise InvalidField(attribute.name, "must not be empty")
 
@@ -74,19 +83,28 @@ class Inference:
 
 
 def str_tuple(value: Iterable[str]) -> tuple[str, ...]:
-    """Store ids and names as a tuple, whatever iterable was given (an attrs converter)."""
+    """Store ids and names as a tuple, whatever iterable was given (an attrs converter).
+
+    .. versionadded:: 0.1.0
+    """
     if isinstance(value, str):
         raise InvalidField("value", f"expected a list of strings, not the string {value!r}")
     return tuple(value)
 
 
 def inference_tuple(value: Iterable[Inference]) -> tuple[Inference, ...]:
-    """Store inferences as a tuple (an attrs converter)."""
+    """Store inferences as a tuple (an attrs converter).
+
+    .. versionadded:: 0.1.0
+    """
     return tuple(value)
 
 
 def check_inferences(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validate that each inference names a field the record really has."""
+    """Validate that each inference names a field the record really has.
+
+    .. versionadded:: 0.1.0
+    """
     names = {a.name for a in attrs.fields(cast("type[attrs.AttrsInstance]", type(instance)))}
     for item in value:  # type: ignore[attr-defined]
         if item.field not in names:

@@ -20,7 +20,10 @@ __all__ = ["Agency", "AgencyKind"]
 
 
 class AgencyKind(enum.StrEnum):
-    """What an agency does, for grouping and filtering."""
+    """What an agency does, for grouping and filtering.
+
+    .. versionadded:: 0.1.0
+    """
 
     GOVERNMENT = "government"
     LAW_ENFORCEMENT = "law_enforcement"

@@ -20,7 +20,10 @@ _LATEST_YEAR = 2100
 
 
 class Precision(enum.StrEnum):
-    """How much of a date a source gives."""
+    """How much of a date a source gives.
+
+    .. versionadded:: 0.1.0
+    """
 
     YEAR = "year"
     MONTH = "month"

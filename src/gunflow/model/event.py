@@ -23,7 +23,10 @@ __all__ = ["Event", "EventKind", "EventStatus", "Evidence"]
 
 
 class EventKind(enum.StrEnum):
-    """What sort of thing happened."""
+    """What sort of thing happened.
+
+    .. versionadded:: 0.1.0
+    """
 
     REPORT_RELEASED = "report_released"
     PROGRAM_LAUNCHED = "program_launched"
@@ -47,7 +50,10 @@ class EventKind(enum.StrEnum):
 
 
 class EventStatus(enum.StrEnum):
-    """Whether the source reports the event as done or to come."""
+    """Whether the source reports the event as done or to come.
+
+    .. versionadded:: 0.1.0
+    """
 
     OCCURRED = "occurred"
     PLANNED = "planned"

@@ -13,7 +13,10 @@ __all__ = ["Measure", "MeasureKind"]
 
 
 class MeasureKind(enum.StrEnum):
-    """The arithmetic a measure's figures obey."""
+    """The arithmetic a measure's figures obey.
+
+    .. versionadded:: 0.1.0
+    """
 
     COUNT = "count"  # a number of things; flows add up over disjoint periods
     STOCK = "stock"  # a number of things at a moment (agents on staff); does not add over time

@@ -22,6 +22,8 @@ class Hedge(enum.StrEnum):
     "almost" is
     :attr:`NEARLY`; "over" is :attr:`MORE_THAN`; "at most" is :attr:`UP_TO`. The words themselves
     stay in :attr:`Quantity.written`.
+
+    .. versionadded:: 0.1.0
     """
 
     EXACT = "exact"
@@ -39,6 +41,8 @@ class Unit(enum.StrEnum):
     :attr:`PERCENT` is a share of a whole and lies in [0, 100]; :attr:`PERCENT_CHANGE` is a
     rise or fall ("up by 109%") and may be any size or sign. :attr:`TIMES` is a multiple
     ("about four times", "nearly sixfold").
+
+    .. versionadded:: 0.1.0
     """
 
     COUNT = "count"

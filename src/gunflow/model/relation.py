@@ -13,7 +13,10 @@ __all__ = ["Relation", "RelationKind"]
 
 
 class RelationKind(enum.StrEnum):
-    """What a relation claims of its two sides (each side is the sum of its statistics)."""
+    """What a relation claims of its two sides (each side is the sum of its statistics).
+
+    .. versionadded:: 0.1.0
+    """
 
     SUM = "sum"  # left and right are equal: 7 + 16 = 23
     RATIO = "ratio"  # left is factor times right: "about four times"

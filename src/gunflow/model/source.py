@@ -22,7 +22,10 @@ __all__ = ["Source", "SourceKind"]
 
 
 class SourceKind(enum.StrEnum):
-    """What sort of document a source is."""
+    """What sort of document a source is.
+
+    .. versionadded:: 0.1.0
+    """
 
     NEWS_ARTICLE = "news_article"
     GOVERNMENT_REPORT = "government_report"

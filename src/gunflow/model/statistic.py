@@ -24,7 +24,10 @@ __all__ = ["Basis", "Statistic"]
 
 
 class Basis(enum.StrEnum):
-    """How a figure was arrived at, as far as its source says."""
+    """How a figure was arrived at, as far as its source says.
+
+    .. versionadded:: 0.1.0
+    """
 
     COUNT = "count"  # counted records
     ESTIMATE = "estimate"  # "officials estimate"
