@@ -45,7 +45,7 @@ def test_check_is_the_main_job_and_passes_on_the_bundled_data(capsys):
     assert main(["check"]) == 0
     out = capsys.readouterr().out
     assert "0 unacknowledged" in out
-    assert "== duration" in out
+    assert "[duration]" in out
     assert "why: Government Executive" in out
 
 
@@ -107,3 +107,75 @@ def test_export_writes_jsonl_that_reads_back(tmp_path, capsys):
     assert len(out.read_text(encoding="utf-8").splitlines()) == len(gunflow.load().statistics)
     assert main(["export", "--format", "csl-json", "--kind", "sources"]) == 0
     assert '"type": "report"' in capsys.readouterr().out
+
+
+def test_check_fits_100_columns_and_puts_unacknowledged_errors_first(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    mine = tmp_path / "mine.toml"
+    mine.write_text(CONTRADICTION, encoding="utf-8")
+    assert main(["check", "--data", str(mine)]) == 1
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 100
+    headings = [line for line in out.splitlines() if line.isupper() or "ERRORS (" in line]
+    assert headings[:2] == ["UNACKNOWLEDGED ERRORS (1)", "ACKNOWLEDGED ERRORS (2)"]
+    assert out.index("my-story/shares") < out.index("why: Government Executive")
+    assert out.splitlines()[0] == "gunflow check: 3 errors (1 unacknowledged), 4 warnings, 2 infos"
+
+
+def test_check_hide_acknowledged_still_counts_them(capsys):
+    assert main(["check", "--hide-acknowledged"]) == 0
+    out = capsys.readouterr().out
+    assert "2 errors (0 unacknowledged)" in out
+    assert "why:" not in out
+    assert "ACKNOWLEDGED" not in out
+
+
+def test_check_shows_a_quote_shared_by_two_figures_once(capsys):
+    assert main(["check", "--rule", "change"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert out.count("recovered nearly 600 illegal weapons from April") == 1
+    assert "govexec-2009-12-guns-and-drugs/ice-cbp-weapons-up" in out
+    assert "govexec-2009-12-guns-and-drugs/ice-cbp-weapons-recovered" in out
+
+
+class _Terminal:
+    def isatty(self):
+        return True
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch):
+    from gunflow._terminal import Style
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert Style.for_stream(_Terminal()).enabled
+    assert not Style.for_stream(__import__("io").StringIO()).enabled
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not Style.for_stream(_Terminal()).enabled
+    assert Style(enabled=True)("x", "error") == "\033[31mx\033[0m"
+
+
+def test_version(capsys):
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out.strip() == f"gunflow {version('gunflow')}"
+
+
+def test_stats_shows_the_figure_its_measure_and_the_whole_quote(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    assert main(["stats", "--source", "gao-09-709"]) == 0
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 60
+    joined = " ".join(out.split())
+    assert "as written: around 87 percent, read as [86, 88]" in joined
+    assert "unit: percent" in joined
+    assert "period: 2004/2008" in joined or "period:" in joined
+    quote = gunflow.load().statistics.get("gao-09-709/us-origin-share-traced-5-years").quote
+    assert f"“{quote}”" in joined
+
+
+def test_verify_quotes_fails_when_nothing_was_verified(tmp_path, capsys):
+    assert main(["verify-quotes", str(tmp_path)]) == 1
+    assert "no quote verified" in capsys.readouterr().err

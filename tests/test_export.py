@@ -46,6 +46,25 @@ def test_csv_has_dotted_columns(tmp_path):
     assert {"id", "quantity.value", "quantity.unit", "quote"} <= set(rows[0])
 
 
+def test_csv_has_the_bounds_of_every_figure(tmp_path):
+    path = tmp_path / "stats.csv"
+    export.write_csv(gunflow.load().statistics, path)
+    rows = {row["id"]: row for row in csv.DictReader(path.open(encoding="utf-8"))}
+    bounds = ("bounds.low", "bounds.high", "bounds.low_open", "bounds.high_open")
+    # "more than 90 percent": above 90, up to 100 percent.
+    more_than = rows["govexec-2009-12-guns-and-drugs/gao-traced-to-us-2004-2008"]
+    assert [more_than[c] for c in bounds] == ["90", "100", "True", "False"]
+    # "around 87 percent": 86 to 88, both ends included.
+    around = rows["gao-09-709/us-origin-share-traced-5-years"]
+    assert [around[c] for c in bounds] == ["86", "88", "False", "False"]
+    # "more than 680" guns: no upper bound.
+    guns = rows["govexec-2009-12-guns-and-drugs/surge-guns-seized"]
+    assert [guns[c] for c in bounds] == ["680", "", "True", "True"]
+    # An exact "120 days": a half day either way.
+    days = rows["govexec-2009-12-guns-and-drugs/surge-120-days"]
+    assert [days[c] for c in bounds] == ["119.5", "120.5", "False", "False"]
+
+
 def test_csl_json_for_reference_managers():
     items = export.to_csl_json(gunflow.load().sources)
     cnn = next(i for i in items if i["id"] == "cnn-2010-11-09")

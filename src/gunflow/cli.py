@@ -12,19 +12,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from gunflow._loading import load
+from gunflow._terminal import Style, block, render_report, width, wrap
 from gunflow._verify import verify_quotes
-from gunflow.checks import Finding, Report, Severity, check
+from gunflow.checks import Severity, check
 from gunflow.dataset import Dataset
 from gunflow.errors import DataError, GunflowError
 from gunflow.export import to_csl_json, to_records, write_csv, write_jsonl
-from gunflow.model import Source
+from gunflow.model import Source, Statistic
 
 __all__ = ["main"]
 
@@ -42,15 +42,11 @@ _COLLECTIONS = (
 )
 
 
-def _width() -> int:
-    return max(60, shutil.get_terminal_size((100, 24)).columns)
-
-
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """A plain text table that fits the terminal: the last column is cut to fit."""
     cells = [[str(c) for c in header], *[[str(c) for c in row] for row in rows]]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header) - 1)]
-    room = max(20, _width() - sum(widths) - 2 * len(widths))
+    room = max(20, width() - sum(widths) - 2 * len(widths))
     lines = []
     for row in cells:
         last = row[-1] if len(row[-1]) <= room else row[-1][: room - 1] + "…"
@@ -107,13 +103,31 @@ def _stats(dataset: Dataset, args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(to_records(selected), indent=2, ensure_ascii=False))
         return 0
-    rows = [
-        [s.id, str(s.period or s.as_of or ""), str(s.quantity.bounds()), f"“{s.quote}”"]
-        for s in selected
-    ]
-    print(_table(["statistic", "period", "range", "quote"], rows))
-    print(f"\n{_count(len(selected), 'statistic')}")
+    for statistic in selected:
+        print(_figure(dataset, statistic), end="\n\n")
+    print(_count(len(selected), "statistic"))
     return 0
+
+
+def _figure(dataset: Dataset, statistic: Statistic) -> str:
+    """One figure as a block: as written, its interval, measure, unit, period, source, quote."""
+    measure = dataset.measures.get(statistic.measure)
+    source = dataset.sources.get(statistic.source)
+    published = f", {source.published}" if source.published else ""
+    period = str(statistic.period) if statistic.period else ""
+    if statistic.as_of:
+        period = f"{period} (as of {statistic.as_of})" if period else f"as of {statistic.as_of}"
+    fields = [
+        ("as written", f"{statistic.quantity}, read as {statistic.quantity.bounds()}"),
+        ("measure", f"{measure.label} ({measure.id})"),
+        ("unit", str(statistic.quantity.unit)),
+        ("period", period),
+        ("place", statistic.place or measure.place or ""),
+        ("source", f"{source.publisher}{published}: {source.title} ({source.id})"),
+        ("quote", f"“{statistic.quote}”"),
+        ("note", statistic.note or ""),
+    ]
+    return wrap(statistic.id) + "\n" + block(fields)
 
 
 def _timeline(dataset: Dataset, args: argparse.Namespace) -> int:
@@ -129,40 +143,24 @@ def _timeline(dataset: Dataset, args: argparse.Namespace) -> int:
 # --- check ---------------------------------------------------------------------------------
 
 
-def _render_report(report: Report, min_severity: Severity) -> str:
-    shown = [f for f in report if f.severity.rank <= min_severity.rank]
-    unacknowledged = len(report.unacknowledged_errors)
-    lines = [
-        f"gunflow check: {_count(len(report.errors), 'error')} ({unacknowledged} unacknowledged), "
-        f"{_count(len(report.warnings), 'warning')}, {_count(len(report.infos), 'info')}; "
-        f"rules: {', '.join(report.rules)}",
-    ]
-    by_rule: dict[str, list[Finding]] = {}
-    for finding in shown:
-        by_rule.setdefault(finding.rule, []).append(finding)
-    for rule in report.rules:
-        if rule not in by_rule:
-            continue
-        lines += ["", f"== {rule}"]
-        for finding in by_rule[rule]:
-            mark = "acknowledged " if finding.acknowledged else ""
-            lines.append(f"{mark}{finding.severity}: {finding.message}")
-            if finding.acknowledgement is not None:
-                lines.append(f"    why: {finding.acknowledgement.explanation}")
-            for statistic in finding.statistics:
-                lines.append(f'    - {statistic.id}: "{statistic.quote}"')
-    return "\n".join(lines)
-
-
 def _check(dataset: Dataset, args: argparse.Namespace) -> int:
     report = check(dataset, rules=args.rule)
     minimum = Severity(args.min_severity)
     if args.format == "json":
         data = report.to_dict()
-        data["findings"] = [f.to_dict() for f in report if f.severity.rank <= minimum.rank]
+        data["findings"] = [
+            f.to_dict()
+            for f in report
+            if f.severity.rank <= minimum.rank and not (args.hide_acknowledged and f.acknowledged)
+        ]
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        print(_render_report(report, minimum))
+        style = Style.for_stream(sys.stdout)
+        print(
+            render_report(
+                report, min_severity=minimum, hide_acknowledged=args.hide_acknowledged, style=style
+            )
+        )
     return 1 if report.unacknowledged_errors else 0
 
 
@@ -203,7 +201,20 @@ def _verify_quotes(dataset: Dataset, args: argparse.Namespace) -> int:
         f"{counts['ok']} quotes found verbatim, {counts['mismatch']} not found, "
         f"{counts['no text']} without a local text"
     )
+    if not counts["ok"] and not counts["mismatch"]:
+        print(
+            f"verify-quotes: no quote verified: {folder} holds none of the text files the "
+            "sources name (Source.text_file)",
+            file=sys.stderr,
+        )
+        return 1
     return 1 if counts["mismatch"] else 0
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("gunflow")
 
 
 # --- the parser ----------------------------------------------------------------------------
@@ -241,6 +252,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a data file of your own (TOML or JSON lines); repeatable, before or after COMMAND",
     )
+    parser.add_argument("--version", action="version", version=f"gunflow {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("summary", parents=[common], help="what the data holds (the default)")
     commands.add_parser("sources", parents=[common, listing], help="the sources, by date")
@@ -267,14 +279,21 @@ def _parser() -> argparse.ArgumentParser:
         "check",
         parents=[common, listing],
         help="check the figures against each other (exit 1 on unacknowledged errors)",
-        description="Run the consistency checks, print the findings grouped by rule, and exit "
-        "1 when an error is unacknowledged.",
+        description="Run the consistency checks and print the findings: unacknowledged errors "
+        "first, then acknowledged errors, warnings and infos. Exits 1 when an error is "
+        "unacknowledged. Colour on a terminal only (NO_COLOR turns it off); text wraps to the "
+        "terminal's width (COLUMNS).",
     )
     check_parser.add_argument(
         "--min-severity",
         choices=("error", "warning", "info"),
         default="info",
         help="leave out findings below this severity (default: show everything)",
+    )
+    check_parser.add_argument(
+        "--hide-acknowledged",
+        action="store_true",
+        help="leave out findings that the data explains (they are still counted)",
     )
     check_parser.add_argument(
         "--rule", action="append", metavar="NAME", help="run only this rule (repeatable)"

@@ -20,12 +20,14 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import IO, Any
 
 from gunflow.errors import GunflowError
 from gunflow.io import Record, get_converter, kind_of
-from gunflow.model import Source, SourceKind
+from gunflow.model import Interval, Source, SourceKind, Statistic
 
 __all__ = [
     "MissingDependency",
@@ -94,15 +96,47 @@ def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
+def _number(value: Fraction | None) -> str | None:
+    """An interval end as plain decimal text (six significant digits when not a decimal)."""
+    if value is None:
+        return None
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return f"{exact.normalize():f}" if Fraction(exact) == value else f"{float(value):.6g}"
+
+
+def _bounds_columns(interval: Interval) -> dict[str, Any]:
+    return {
+        "bounds.low": _number(interval.low),
+        "bounds.high": _number(interval.high),
+        "bounds.low_open": not interval.low_closed or interval.low is None,
+        "bounds.high_open": not interval.high_closed or interval.high is None,
+    }
+
+
+def _rows(records: Iterable[Record]) -> list[dict[str, Any]]:
+    """Flat rows for tables; a statistic's row also holds the interval its words allow."""
+    records = list(records)
+    rows = []
+    for record, plain in zip(records, to_records(records), strict=True):
+        row = flatten(plain)
+        if isinstance(record, Statistic):
+            row.update(_bounds_columns(record.quantity.bounds()))
+        rows.append(row)
+    return rows
+
+
 def write_csv(records: Iterable[Record], target: Target) -> None:
     """Write a CSV table, one row per record, nested fields as dotted columns.
 
     Best with records of one kind (a collection); columns are the union of every record's
-    fields, in order of first appearance.
+    fields, in order of first appearance. A statistic's row ends with the interval its words
+    allow, under the default tolerance: ``bounds.low`` and ``bounds.high`` (empty when
+    unbounded), and ``bounds.low_open`` and ``bounds.high_open`` (``True`` when that end is
+    not included, so "more than 90 percent" is ``90``, ``100``, ``True``, ``False``).
 
     .. versionadded:: 0.1.0
     """
-    rows = [flatten(r) for r in to_records(records)]
+    rows = _rows(records)
     columns = list(dict.fromkeys(key for row in rows for key in row))
     stream, close = _open(target)
     try:
@@ -163,7 +197,7 @@ def to_csl_json(sources: Iterable[Source]) -> list[dict[str, Any]]:
 
 
 def to_pandas(records: Iterable[Record]) -> Any:
-    """A pandas DataFrame, one row per record, nested fields as dotted columns.
+    """A pandas DataFrame, one row per record, with the columns of :func:`write_csv`.
 
     Raises:
         MissingDependency: pandas is not installed (``pip install 'gunflow[pandas]'``).
@@ -177,4 +211,4 @@ def to_pandas(records: Iterable[Record]) -> Any:
         raise MissingDependency(
             "to_pandas() needs pandas, which is not installed: pip install 'gunflow[pandas]'"
         ) from None
-    return pd.DataFrame([flatten(r) for r in to_records(records)])
+    return pd.DataFrame(_rows(records))

@@ -1,0 +1,168 @@
+"""Text for a terminal: the width to wrap to, colour only where it helps, the report as text.
+
+Plain :mod:`textwrap` does the layout: what the command line prints is blocks of wrapped text
+with a hanging indent, which needs no layout library.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from collections.abc import Iterable, Sequence
+from typing import ClassVar, TextIO
+
+from gunflow.checks import Finding, Report, Severity
+
+__all__ = ["Style", "render_report", "width", "wrap"]
+
+#: Report sections, in the order they are printed: what needs attention first.
+SECTIONS = (
+    ("unacknowledged errors", Severity.ERROR, False),
+    ("acknowledged errors", Severity.ERROR, True),
+    ("warnings", Severity.WARNING, None),
+    ("infos", Severity.INFO, None),
+)
+
+
+def width() -> int:
+    """The terminal's width (``COLUMNS`` when set), never below 40."""
+    return max(40, shutil.get_terminal_size((100, 24)).columns)
+
+
+def wrap(text: str, indent: str = "", first: str | None = None, columns: int | None = None) -> str:
+    """*text* wrapped to the width, after *first* (default *indent*), then *indent*.
+
+    Long words (addresses, ids) are broken only when they cannot fit on a line of their own.
+    """
+    return textwrap.fill(
+        text,
+        width=columns or width(),
+        initial_indent=indent if first is None else first,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+    )
+
+
+class Style:
+    """ANSI colour for a terminal; nothing when the output is not one, or ``NO_COLOR`` is set."""
+
+    _CODES: ClassVar[dict[str, str]] = {
+        "error": "31",
+        "warning": "33",
+        "info": "36",
+        "bold": "1",
+        "dim": "2",
+    }
+
+    def __init__(self, *, enabled: bool = False) -> None:
+        """Colour when *enabled*; see :meth:`for_stream`."""
+        self.enabled = enabled
+
+    @classmethod
+    def for_stream(cls, stream: TextIO) -> Style:
+        """Colour only a terminal, and only when the user has not asked for none."""
+        return cls(enabled=stream.isatty() and not os.environ.get("NO_COLOR"))
+
+    def __call__(self, text: str, name: str) -> str:
+        """*text* in the style *name* (``error``, ``warning``, ``info``, ``bold``, ``dim``)."""
+        return f"\033[{self._CODES[name]}m{text}\033[0m" if self.enabled else text
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
+def totals(report: Report) -> str:
+    """One line of totals: errors (and how many are unacknowledged), warnings, infos."""
+    return (
+        f"{_count(len(report.errors), 'error')} "
+        f"({len(report.unacknowledged_errors)} unacknowledged), "
+        f"{_count(len(report.warnings), 'warning')}, {_count(len(report.infos), 'info')}"
+    )
+
+
+def section(
+    findings: Iterable[Finding], severity: Severity, acknowledged: bool | None
+) -> list[Finding]:
+    """The findings of one section of the report, in the report's order."""
+    return [
+        f
+        for f in findings
+        if f.severity is severity and (acknowledged is None or f.acknowledged == acknowledged)
+    ]
+
+
+def _quotes(finding: Finding) -> list[tuple[list[str], str]]:
+    """Each distinct quote once, with the ids of the statistics that share it."""
+    grouped: dict[str, list[str]] = {}
+    for statistic in finding.statistics:
+        grouped.setdefault(statistic.quote, []).append(statistic.id)
+    return [(ids, quote) for quote, ids in grouped.items()]
+
+
+def _finding(finding: Finding, style: Style, columns: int) -> list[str]:
+    head = f"[{finding.rule}]"
+    # Wrapped without colour, then coloured: escape codes take no room on the screen.
+    message = wrap(finding.message, "    ", first=f"  {head} ", columns=columns)
+    lines = [message.replace(head, style(head, "bold"), 1)]
+    if finding.acknowledgement is not None:
+        lines.append(
+            wrap(finding.acknowledgement.explanation, "        ", "    why: ", columns=columns)
+        )
+    for ids, quote in _quotes(finding):
+        for number, statistic_id in enumerate(ids):
+            lines.append(
+                wrap(statistic_id, "        ", "    - " if number == 0 else "      ", columns)
+            )
+        lines.append(wrap(f"“{quote}”", "        ", columns=columns))
+    return lines
+
+
+def render_report(
+    report: Report,
+    *,
+    min_severity: Severity = Severity.INFO,
+    hide_acknowledged: bool = False,
+    style: Style | None = None,
+    columns: int | None = None,
+) -> str:
+    """The report as text: totals, then unacknowledged errors, acknowledged errors, warnings, infos.
+
+    Args:
+        report: the report to show.
+        min_severity: leave out findings below this severity.
+        hide_acknowledged: leave out acknowledged findings (they are still counted).
+        style: colours; none by default.
+        columns: the width to wrap to (default: the terminal's).
+
+    """
+    style = style or Style()
+    columns = columns or width()
+    lines = [
+        wrap(f"gunflow check: {totals(report)}", "    ", first="", columns=columns),
+        wrap(f"rules run: {', '.join(report.rules)}", "    ", first="", columns=columns),
+    ]
+    for title, severity, acknowledged in SECTIONS:
+        if severity.rank > min_severity.rank or (hide_acknowledged and acknowledged):
+            continue
+        found = section(report, severity, acknowledged)
+        if hide_acknowledged:
+            found = [f for f in found if not f.acknowledged]
+        if not found:
+            continue
+        lines += ["", style(f"{title.upper()} ({len(found)})", severity.value)]
+        for finding in found:
+            lines += ["", *_finding(finding, style, columns)]
+    return "\n".join(lines)
+
+
+def block(fields: Sequence[tuple[str, str]], columns: int | None = None) -> str:
+    """Labelled lines (``label: value``), each value wrapped under itself."""
+    columns = columns or width()
+    pad = max(len(label) for label, _ in fields) + 2
+    return "\n".join(
+        wrap(value, " " * (pad + 2), first=f"  {label + ':':<{pad}}", columns=columns)
+        for label, value in fields
+        if value
+    )
