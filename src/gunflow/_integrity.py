@@ -75,8 +75,14 @@ def _references(record: Record) -> Iterator[tuple[str, str, tuple[str, ...]]]:  
             for i, evidence in enumerate(record.evidence):
                 yield f"evidence[{i}].source", evidence.source, ("source",)
         case Acknowledgement():
-            for i, value in enumerate(record.statistics):
-                yield f"statistics[{i}]", value, ("statistic",)
+            for name, kind in (
+                ("statistics", "statistic"),
+                ("events", "event"),
+                ("relations", "relation"),
+                ("measures", "measure"),
+            ):
+                for i, value in enumerate(getattr(record, name)):
+                    yield f"{name}[{i}]", value, (kind,)
         case Relation():
             for side in ("left", "right"):
                 for i, value in enumerate(getattr(record, side)):

@@ -26,7 +26,7 @@ from gunflow.checks import (
 from gunflow.checks._index import Index
 from gunflow.checks._report import Finding, Report, Severity
 from gunflow.dataset import Dataset
-from gunflow.model import DEFAULT_TOLERANCE, Acknowledgement, Tolerance
+from gunflow.model import DEFAULT_TOLERANCE, Acknowledgement, FindingKey, Tolerance
 
 __all__ = ["RULES", "Rule", "check"]
 
@@ -81,6 +81,50 @@ def _select(rules: Iterable[str] | None) -> tuple[Rule, ...]:
     return tuple(_BY_NAME[n] for n in dict.fromkeys(names))
 
 
+def _acknowledgements(
+    dataset: Dataset, known: set[str]
+) -> tuple[dict[FindingKey, Acknowledgement], list[str]]:
+    """The acknowledgements by key, and what is wrong with the others (an unknown rule, a repeat).
+
+    *known* holds every rule's name an acknowledgement may give: the built-in rules and the rules
+    that ran.
+    """
+    found: dict[FindingKey, Acknowledgement] = {}
+    problems: list[str] = []
+    for acknowledgement in dataset.acknowledgements:
+        key = acknowledgement.key
+        if acknowledgement.rule not in known:
+            close = difflib.get_close_matches(acknowledgement.rule, sorted(known), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            problems.append(
+                f"acknowledgement {acknowledgement.id} names no rule: "
+                f"{acknowledgement.rule!r}{hint}"
+            )
+        elif key in found:
+            problems.append(
+                f"acknowledgement {acknowledgement.id} repeats {found[key].id} (same rule, same "
+                "records named): one of them is never used"
+            )
+        else:
+            found[key] = acknowledgement
+    return found, problems
+
+
+def _stale(index: Index, acknowledgement: Acknowledgement) -> Finding:
+    """The warning for an acknowledgement that matches no finding of a rule that ran."""
+    return Finding(
+        rule=integrity.NAME,
+        severity=Severity.WARNING,
+        message=(
+            f"acknowledgement {acknowledgement.id} matches no finding of rule "
+            f"{acknowledgement.rule!r}: the figures or the rule have changed"
+        ),
+        statistics=tuple(
+            index.statistics[i] for i in acknowledgement.statistics if i in index.statistics
+        ),
+    )
+
+
 def check(
     dataset: Dataset,
     *,
@@ -110,51 +154,25 @@ def check(
     selected = _select(rules)
     index = Index(dataset, tolerance or DEFAULT_TOLERANCE)
     findings = [finding for rule in selected for finding in rule.run(index)]
-    acknowledgements: dict[tuple[str, frozenset[str]], Acknowledgement] = {}
-    problems: list[str] = []
-    for a in dataset.acknowledgements:
-        key = (a.rule, frozenset(a.statistics))
-        if a.rule not in _BY_NAME:
-            close = difflib.get_close_matches(a.rule, list(_BY_NAME), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            problems.append(f"acknowledgement {a.id} names no rule: {a.rule!r}{hint}")
-        elif key in acknowledgements:
-            problems.append(
-                f"acknowledgement {a.id} repeats {acknowledgements[key].id} (same rule, same "
-                "statistics): one of them is never used"
-            )
-        else:
-            acknowledgements[key] = a
-    used = set()
+    names = {rule.name for rule in selected}
+    acknowledgements, problems = _acknowledgements(dataset, names | set(_BY_NAME))
+    used: set[FindingKey] = set()
     marked = []
     for finding in findings:
-        key = (finding.rule, frozenset(finding.statistic_ids))
+        key = finding.key
         found = acknowledgements.get(key)
         if found is not None:
             used.add(key)
             finding = attrs.evolve(finding, acknowledgement=found)  # noqa: PLW2901
         marked.append(finding)
-    names = {rule.name for rule in selected}
     if integrity.NAME in names:
         marked.extend(
             Finding(rule=integrity.NAME, severity=Severity.WARNING, message=message)
             for message in problems
         )
-        for key, acknowledgement in acknowledgements.items():
-            if key not in used and acknowledgement.rule in names:
-                marked.append(
-                    Finding(
-                        rule=integrity.NAME,
-                        severity=Severity.WARNING,
-                        message=(
-                            f"acknowledgement {acknowledgement.id} matches no finding of rule "
-                            f"{acknowledgement.rule!r}: the figures or the rule have changed"
-                        ),
-                        statistics=tuple(
-                            index.statistics[i]
-                            for i in acknowledgement.statistics
-                            if i in index.statistics
-                        ),
-                    )
-                )
+        marked.extend(
+            _stale(index, acknowledgement)
+            for key, acknowledgement in acknowledgements.items()
+            if key not in used and acknowledgement.rule in names
+        )
     return Report(findings=tuple(marked), rules=tuple(rule.name for rule in selected))

@@ -10,7 +10,15 @@ from typing import Any
 import attrs
 
 from gunflow.errors import InconsistencyError
-from gunflow.model import Acknowledgement, Interval, Relation, Statistic
+from gunflow.model import (
+    Acknowledgement,
+    Event,
+    FindingKey,
+    Interval,
+    Measure,
+    Relation,
+    Statistic,
+)
 
 __all__ = ["Finding", "Report", "Severity"]
 
@@ -38,6 +46,14 @@ def _statistics(value: Iterable[Statistic]) -> tuple[Statistic, ...]:
     return tuple(value)
 
 
+def _events(value: Iterable[Event]) -> tuple[Event, ...]:
+    return tuple(value)
+
+
+def _measures(value: Iterable[Measure]) -> tuple[Measure, ...]:
+    return tuple(value)
+
+
 def _intervals(value: Iterable[Interval]) -> tuple[Interval, ...]:
     return tuple(value)
 
@@ -57,9 +73,14 @@ class Finding:
         statistics: the statistics involved, each with its source and quote.
         intervals: the intervals compared, in the order of the message.
         relation: the curated relation checked, when the rule checks one.
+        events: the events involved (``chronology``).
+        measures: the measures compared, for a finding about measures rather than figures
+            (``denominator``); its statistics are then examples.
         acknowledgement: the curated acknowledgement that explains it, if any.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``events``, ``measures`` and :attr:`key`.
 
     """
 
@@ -69,6 +90,8 @@ class Finding:
     statistics: tuple[Statistic, ...] = attrs.field(default=(), converter=_statistics)
     intervals: tuple[Interval, ...] = attrs.field(default=(), converter=_intervals)
     relation: Relation | None = None
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_events)
+    measures: tuple[Measure, ...] = attrs.field(default=(), converter=_measures)
     acknowledgement: Acknowledgement | None = None
 
     @property
@@ -80,6 +103,30 @@ class Finding:
     def statistic_ids(self) -> tuple[str, ...]:
         """The ids of the statistics involved."""
         return tuple(s.id for s in self.statistics)
+
+    @property
+    def key(self) -> FindingKey:
+        """What acknowledgements match: the rule and the ids of what the finding is about.
+
+        That is the statistics, events and relation it names; for a finding about measures,
+        the measures alone, so that a new figure of either measure leaves the key as it was.
+
+        >>> import gunflow
+        >>> report = gunflow.check(gunflow.load(), rules=["duration"])
+        >>> print(report.errors[0].key)  # doctest: +NORMALIZE_WHITESPACE
+        duration: statistics govexec-2009-12-guns-and-drugs/surge-120-days,
+        govexec-2009-12-guns-and-drugs/surge-three-months
+
+        .. versionadded:: 0.2.0
+        """
+        if self.measures:
+            return FindingKey(rule=self.rule, measures=(m.id for m in self.measures))
+        return FindingKey(
+            rule=self.rule,
+            statistics=self.statistic_ids,
+            events=(e.id for e in self.events),
+            relations=(self.relation.id,) if self.relation else (),
+        )
 
     def sort_key(self) -> tuple[int, str, tuple[str, ...], str]:
         """Order: severity, rule, statistics, message."""
@@ -97,6 +144,9 @@ class Finding:
             ],
             "intervals": [str(i) for i in self.intervals],
             "relation": self.relation.id if self.relation else None,
+            "events": [e.id for e in self.events],
+            "measures": [m.id for m in self.measures],
+            "key": {"rule": self.rule, **self.key.named()},
             "acknowledged": self.acknowledgement.id if self.acknowledgement else None,
             "explanation": self.acknowledgement.explanation if self.acknowledgement else None,
         }
@@ -198,8 +248,8 @@ class Report:
             lines = [f"{len(errors)} unacknowledged error(s) in the reported figures:"]
             for f in errors:
                 lines.append(f"  [{f.rule}] {f.message}")
-                if f.statistics:
-                    lines.append(f"    statistics: {', '.join(f.statistic_ids)}")
+                for name, ids in f.key.named().items():
+                    lines.append(f"    {name}: {', '.join(ids)}")
             raise InconsistencyError("\n".join(lines))
 
     def to_dict(self) -> dict[str, Any]:

@@ -68,16 +68,21 @@ def run(index: Index) -> Iterator[Finding]:
         if event.status is not EventStatus.OCCURRED or event.when is None:
             continue
         start = event.when.first_day()
-        for evidence in event.evidence:
-            if evidence.source not in sources:
-                continue
-            published = _published(sources[evidence.source])
-            if start is not None and published is not None and start > published:
-                yield Finding(
-                    rule=NAME,
-                    severity=Severity.ERROR,
-                    message=(
-                        f"event {event.id} ({event.when}) is reported as done by "
-                        f"{evidence.source}, published {sources[evidence.source].published}"
-                    ),
-                )
+        earlier = sorted(
+            {
+                evidence.source
+                for evidence in event.evidence
+                if evidence.source in sources
+                and start is not None
+                and (published := _published(sources[evidence.source])) is not None
+                and start > published
+            }
+        )
+        if earlier:
+            by = ", ".join(f"{s}, published {sources[s].published}" for s in earlier)
+            yield Finding(
+                rule=NAME,
+                severity=Severity.ERROR,
+                message=f"event {event.id} ({event.when}) is reported as done by {by}",
+                events=(event,),
+            )

@@ -23,12 +23,18 @@ def run(index: Index) -> Iterator[Finding]:
     A dataset from :func:`gunflow.load` has none (the loader refuses them). Acknowledgements
     are checked by the engine, which alone knows every finding.
     """
+    events = {e.id: e for e in index.dataset.events}
+    relations = {r.id: r for r in index.dataset.relations}
     located = [(KINDS_BY_CLASS[type(r)], r, "<dataset>") for r in index.dataset.records()]
     for problem in problems_between(located):
         statistic = index.statistics.get(problem.record)
+        event = events.get(problem.record)
+        relation = relations.get(problem.record)
         yield Finding(
             rule=NAME,
             severity=Severity.ERROR,
             message=f"{problem.record}: {problem.field}: {problem.message}",
             statistics=(statistic,) if statistic is not None else (),
+            events=(event,) if event is not None else (),
+            relation=relation,
         )

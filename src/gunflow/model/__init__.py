@@ -1,7 +1,7 @@
 """The typed model: one module per concept, every class frozen, slotted and keyword-only."""
 
 from gunflow.model._common import Inference
-from gunflow.model.acknowledgement import Acknowledgement
+from gunflow.model.acknowledgement import Acknowledgement, FindingKey
 from gunflow.model.agency import Agency, AgencyKind
 from gunflow.model.date import PartialDate, Precision
 from gunflow.model.event import Event, EventKind, EventStatus, Evidence
@@ -25,6 +25,7 @@ __all__ = [
     "EventKind",
     "EventStatus",
     "Evidence",
+    "FindingKey",
     "Hedge",
     "Inference",
     "Interval",
