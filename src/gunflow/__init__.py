@@ -14,7 +14,15 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time, __getattr_
     from gunflow._loading import load, read
     from gunflow.checks import RULES, Finding, Report, Rule, Severity, check
     from gunflow.dataset import Dataset
-    from gunflow.errors import DataError, GunflowError, InconsistencyError, NotFound, Problem
+    from gunflow.errors import (
+        DataError,
+        GunflowError,
+        InconsistencyError,
+        NotFound,
+        Problem,
+        TargetExists,
+        UnsafePath,
+    )
     from gunflow.model import (
         DEFAULT_TOLERANCE,
         Acknowledgement,
@@ -88,8 +96,10 @@ __all__ = [
     "Source",
     "SourceKind",
     "Statistic",
+    "TargetExists",
     "Tolerance",
     "Unit",
+    "UnsafePath",
     "__version__",
     "as_period",
     "check",
@@ -140,8 +150,10 @@ _LAZY = {
     "Source": "gunflow.model",
     "SourceKind": "gunflow.model",
     "Statistic": "gunflow.model",
+    "TargetExists": "gunflow.errors",
     "Tolerance": "gunflow.model",
     "Unit": "gunflow.model",
+    "UnsafePath": "gunflow.errors",
     "as_period": "gunflow._collection",
     "check": "gunflow.checks",
     "load": "gunflow._loading",

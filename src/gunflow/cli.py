@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from gunflow._files import open_target
 from gunflow._loading import load
 from gunflow._terminal import Style, block, render_report, width, wrap
 from gunflow._verify import verify_quotes
@@ -172,18 +173,15 @@ def _export(dataset: Dataset, args: argparse.Namespace) -> int:
     records = list(collection) if collection is not None else list(dataset.records())
     target = args.output or sys.stdout
     if args.format == "jsonl":
-        write_jsonl(records, target)
+        write_jsonl(records, target, overwrite=args.force)
     elif args.format == "csv":
-        write_csv(records, target)
+        write_csv(records, target, spreadsheet_safe=args.spreadsheet_safe, overwrite=args.force)
     else:
         if args.kind not in (None, "sources"):
             raise ValueError("csl-json exports sources only: use --kind sources, or no --kind")
         sources = [r for r in records if isinstance(r, Source)]
-        text = json.dumps(to_csl_json(sources), indent=2, ensure_ascii=False) + "\n"
-        if args.output:
-            Path(args.output).write_text(text, encoding="utf-8")
-        else:
-            sys.stdout.write(text)
+        with open_target(target, overwrite=args.force) as stream:
+            stream.write(json.dumps(to_csl_json(sources), indent=2, ensure_ascii=False) + "\n")
     return 0
 
 
@@ -312,6 +310,14 @@ def _parser() -> argparse.ArgumentParser:
         help="one collection (default: every record; csl-json: sources)",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="a file (default: stdout)")
+    export.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    export.add_argument(
+        "--no-spreadsheet-safe",
+        dest="spreadsheet_safe",
+        action="store_false",
+        help="csv: write cells starting with = + - @ as they are, for programs rather than "
+        "spreadsheets (by default they get a leading apostrophe, so no formula runs)",
+    )
     verify = commands.add_parser(
         "verify-quotes",
         parents=[common],

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["DataError", "GunflowError", "InconsistencyError", "NotFound", "Problem"]
+__all__ = [
+    "DataError",
+    "GunflowError",
+    "InconsistencyError",
+    "NotFound",
+    "Problem",
+    "TargetExists",
+    "UnsafePath",
+]
 
 
 class GunflowError(Exception):
@@ -82,4 +90,29 @@ class InconsistencyError(GunflowError, AssertionError):
     """Reported figures cannot all be true, and nobody has acknowledged it.
 
     .. versionadded:: 0.1.0
+    """
+
+
+class TargetExists(GunflowError, FileExistsError):  # noqa: N818 - reads as a condition
+    """A file gunflow was asked to write already exists, and replacing it was not asked for.
+
+    Pass ``overwrite=True`` (``--force`` on the command line) to replace it.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, paths: list[str]) -> None:
+        """Name every file that is in the way."""
+        self.paths = tuple(paths)
+        verb = "exists" if len(self.paths) == 1 else "exist"
+        super().__init__(
+            f"{', '.join(self.paths)} already {verb}: not replaced "
+            "(pass --force, or overwrite=True, to replace)"
+        )
+
+
+class UnsafePath(GunflowError, ValueError):  # noqa: N818 - reads as a condition
+    """A path named in data or a config leads outside the folder it must stay in.
+
+    .. versionadded:: 0.2.0
     """

@@ -17,14 +17,14 @@ JSON lines written here load back with :func:`gunflow.read` (or :func:`gunflow.l
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
+from gunflow._csv import write_table
+from gunflow._files import Target, open_target
 from gunflow.errors import GunflowError
 from gunflow.io import Record, get_converter, kind_of
 from gunflow.model import Interval, Source, SourceKind, Statistic
@@ -39,8 +39,6 @@ __all__ = [
     "write_jsonl",
 ]
 
-Target = str | Path | IO[str]
-
 
 class MissingDependency(GunflowError, ImportError):  # noqa: N818 - reads as a condition
     """An optional feature needs a package that is not installed."""
@@ -54,29 +52,27 @@ def to_records(records: Iterable[Record]) -> list[dict[str, Any]]:
     return [{"record": kind_of(r), **get_converter().unstructure(r)} for r in records]
 
 
-def _open(target: Target) -> tuple[IO[str], bool]:
-    if isinstance(target, str | Path):
-        return Path(target).open("w", encoding="utf-8", newline=""), True
-    return target, False
-
-
-def write_jsonl(records: Iterable[Record], target: Target) -> None:
+def write_jsonl(records: Iterable[Record], target: Target, *, overwrite: bool = False) -> None:
     """Write one JSON object per line; :func:`gunflow.read` loads the file back.
+
+    A path is written whole: to a temporary file in the same folder, renamed when complete.
 
     Args:
         records: any records, of any kinds (a collection, or ``dataset.records()``).
         target: a path (ending in ``.jsonl`` to load back) or an open text file.
+        overwrite: replace the file at *target* if there is one.
+
+    Raises:
+        TargetExists: *target* is an existing file and *overwrite* is false.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Refuses to replace an existing file unless *overwrite* is true; writes atomically.
 
     """
-    stream, close = _open(target)
-    try:
+    with open_target(target, overwrite=overwrite) as stream:
         for record in to_records(records):
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-    finally:
-        if close:
-            stream.close()
 
 
 def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -125,7 +121,13 @@ def _rows(records: Iterable[Record]) -> list[dict[str, Any]]:
     return rows
 
 
-def write_csv(records: Iterable[Record], target: Target) -> None:
+def write_csv(
+    records: Iterable[Record],
+    target: Target,
+    *,
+    spreadsheet_safe: bool = True,
+    overwrite: bool = False,
+) -> None:
     """Write a CSV table, one row per record, nested fields as dotted columns.
 
     Best with records of one kind (a collection); columns are the union of every record's
@@ -133,19 +135,37 @@ def write_csv(records: Iterable[Record], target: Target) -> None:
     allow, under the default tolerance: ``bounds.low`` and ``bounds.high`` (empty when
     unbounded), and ``bounds.low_open`` and ``bounds.high_open`` (``True`` when that end is
     not included, so "more than 90 percent" is ``90``, ``100``, ``True``, ``False``).
+    A path is written whole, as :func:`write_jsonl` does.
+
+    >>> import gunflow, io
+    >>> quote = '=HYPERLINK("http://example.com","click")'
+    >>> source = gunflow.Source(id="x", kind="dataset", title=quote, publisher="Me")
+    >>> buffer = io.StringIO()
+    >>> write_csv([source], buffer)
+    >>> print(buffer.getvalue().splitlines()[1])
+    source,x,dataset,"'=HYPERLINK(""http://example.com"",""click"")",Me
+
+    Args:
+        records: any records; best of one kind.
+        target: a path or an open text file.
+        spreadsheet_safe: write a cell that a spreadsheet would run as a formula (it starts
+            with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, and is not a number)
+            with a leading apostrophe, so that it shows as text. Pass false for programs that
+            read the file as data.
+        overwrite: replace the file at *target* if there is one.
+
+    Raises:
+        TargetExists: *target* is an existing file and *overwrite* is false.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Spreadsheet-safe cells by default; refuses to replace an existing file unless
+       *overwrite* is true; writes atomically.
+
     """
     rows = _rows(records)
     columns = list(dict.fromkeys(key for row in rows for key in row))
-    stream, close = _open(target)
-    try:
-        writer = csv.DictWriter(stream, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(rows)
-    finally:
-        if close:
-            stream.close()
+    write_table(target, columns, rows, spreadsheet_safe=spreadsheet_safe, overwrite=overwrite)
 
 
 _CSL_TYPES = {
