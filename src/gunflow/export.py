@@ -141,7 +141,7 @@ def write_csv(
     >>> quote = '=HYPERLINK("http://example.com","click")'
     >>> source = gunflow.Source(id="x", kind="dataset", title=quote, publisher="Me")
     >>> buffer = io.StringIO()
-    >>> write_csv([source], buffer)
+    >>> gunflow.export.write_csv([source], buffer)
     >>> print(buffer.getvalue().splitlines()[1])
     source,x,dataset,"'=HYPERLINK(""http://example.com"",""click"")",Me
 
