@@ -21,6 +21,7 @@ from gunflow.checks import (
     integrity,
     partition,
     relations,
+    revision,
     share_whole,
 )
 from gunflow.checks._index import Index
@@ -47,7 +48,7 @@ def _rule(module: ModuleType) -> Rule:
     return Rule(name=module.NAME, summary=module.SUMMARY, run=module.run)
 
 
-#: The catalogue, in the order of the design (rule 1 to 13).
+#: The catalogue, in the order of the design (rule 1 to 13), then the rules added since.
 RULES: tuple[Rule, ...] = tuple(
     _rule(m)
     for m in (
@@ -64,6 +65,7 @@ RULES: tuple[Rule, ...] = tuple(
         denominator,
         corroboration,
         integrity,
+        revision,
     )
 )
 _BY_NAME = {rule.name: rule for rule in RULES}

@@ -10,6 +10,7 @@ from fractions import Fraction
 import pendulum
 
 from gunflow.dataset import Dataset
+from gunflow.errors import NotFound
 from gunflow.model import (
     Interval,
     Measure,
@@ -85,6 +86,7 @@ class Index:
         self._keys: dict[str, tuple[object, ...]] = {}
         self._by_key: dict[str, dict[tuple[object, ...], list[Statistic]]] = {}
         self._sources = {s.id: s for s in dataset.sources}
+        self._originators: dict[str, frozenset[str]] = {}
 
     def bounds(self, statistic: Statistic) -> Interval:
         """The interval *statistic*'s figure allows (cached)."""
@@ -172,6 +174,43 @@ class Index:
         if a.restates == b.id or b.restates == a.id:
             return False
         return not (self._voices(a) & self._voices(b))
+
+    def originators(self, statistic: Statistic) -> frozenset[str]:
+        """Whose data a figure is: whoever it is attributed to, and the agency that published it.
+
+        The ids in ``attributed_to`` (agencies, people, reports), and the id of the agency whose
+        name, abbreviation or alias is the source's publisher (a report ATF publishes is ATF's).
+        """
+        found = self._originators.get(statistic.id)
+        if found is None:
+            publisher = self._publisher(statistic.source)
+            found = frozenset(statistic.attributed_to) | ({publisher} if publisher else set())
+            self._originators[statistic.id] = found
+        return found
+
+    def _publisher(self, source_id: str) -> str | None:
+        """The id of the agency that published a source, if its publisher is one."""
+        source = self._sources.get(source_id)
+        if source is None:
+            return None
+        try:
+            return self.dataset.agencies.get(source.publisher).id
+        except NotFound:
+            return None
+
+    def is_revision(self, a: Statistic, b: Statistic) -> bool:
+        """Whether two figures of one group are releases of one originator's data.
+
+        They are when all three hold: they share an originator (:meth:`originators`); they are
+        as of different dates (the as-of dates do not overlap); and they come from different
+        releases (:meth:`independent`: neither restates the other, and they share no source,
+        edition or cited document). The rule ``revision`` reports them; ``agreement`` leaves
+        them to it.
+        """
+        if a.as_of is None or b.as_of is None:
+            return False
+        apart = a.as_of.last() < b.as_of.first() or b.as_of.last() < a.as_of.first()
+        return apart and bool(self.originators(a) & self.originators(b)) and self.independent(a, b)
 
     def label(self, statistic: Statistic) -> str:
         """``Reuters, 2016: nearly 105,000 (104,000–105,000)``: who, when, what, which range."""

@@ -1,0 +1,59 @@
+"""Revision: one originator's figure for a period, released again with a change (warning)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from gunflow.checks._index import Index
+from gunflow.checks._report import Finding, Severity
+from gunflow.model import MeasureKind, Statistic, Unit
+
+NAME = "revision"
+SUMMARY = (
+    "Figures of one measure, place and period from one originator's data (the same agency, "
+    "person or report in attributed_to, or the agency that published them), as of different "
+    "dates and from different releases, are a revision, not a contradiction: reported when "
+    "they differ."
+)
+
+_KINDS = [kind for kind in MeasureKind if kind is not MeasureKind.DURATION]
+
+
+def run(index: Index) -> Iterator[Finding]:
+    """Yield a warning for each pair of releases of one originator's figure that differ."""
+    for group in index.groups(_KINDS):
+        for first, second in combinations(group, 2):
+            if not index.is_revision(first, second):
+                continue
+            earlier, later = sorted((first, second), key=_as_of)
+            before, after = index.bounds(earlier), index.bounds(later)
+            if before == after:
+                continue
+            who = ", ".join(sorted(index.originators(earlier) & index.originators(later)))
+            yield Finding(
+                rule=NAME,
+                severity=Severity.WARNING,
+                message=(
+                    f"{index.label(earlier)} as of {earlier.as_of}, then {index.label(later)} "
+                    f"as of {later.as_of}: {who}'s figure revised, {_change(earlier, later)}"
+                ),
+                statistics=(earlier, later),
+                intervals=(before, after),
+            )
+
+
+def _as_of(statistic: Statistic) -> tuple[object, str]:
+    return (statistic.as_of.first() if statistic.as_of else None, statistic.id)
+
+
+def _change(earlier: Statistic, later: Statistic) -> str:
+    """``+687 (+3.2%)``, ``-3 percentage points``, or the written figures when no value."""
+    old, new = earlier.quantity.value, later.quantity.value
+    if old is None or new is None:
+        return f"from {earlier.quantity} to {later.quantity}"
+    difference = new - old
+    if earlier.quantity.unit is Unit.PERCENT:
+        return f"{difference:+,f} percentage points"
+    relative = f" ({difference / old * 100:+.1f}%)" if old else ""
+    return f"{difference:+,f}{relative}"
