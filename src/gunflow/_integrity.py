@@ -166,9 +166,27 @@ def problems_between(located: Sequence[Located]) -> list[Problem]:
                 )
         for field, message in _consistency(record, by_id):
             problems.append(Problem(file=file, record=record.id, field=field, message=message))
-    parents = {r.id: r.parent for _, r, _ in located if isinstance(r, Agency) and r.parent}
-    problems.extend(
-        Problem(file=file_of[i], record=i, field="parent", message="the parent chain loops back")
-        for i in sorted(set(_cycles(parents)))
-    )
+    for field, parents in _chains(located).items():
+        problems.extend(
+            Problem(
+                file=file_of[i],
+                record=i,
+                field=field,
+                message=f"the {field} chain loops back to {i!r}",
+            )
+            for i in sorted(set(_cycles(parents)))
+        )
     return problems
+
+
+def _chains(located: Sequence[Located]) -> dict[str, dict[str, str]]:
+    """The links that must never loop, by field: parent, part_of, restates."""
+    chains: dict[str, dict[str, str]] = {"parent": {}, "part_of": {}, "restates": {}}
+    for _kind, record, _file in located:
+        if isinstance(record, Agency) and record.parent:
+            chains["parent"][record.id] = record.parent
+        elif isinstance(record, Measure) and record.part_of:
+            chains["part_of"][record.id] = record.part_of
+        elif isinstance(record, Statistic) and record.restates:
+            chains["restates"][record.id] = record.restates
+    return chains

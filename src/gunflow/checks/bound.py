@@ -7,12 +7,13 @@ from collections.abc import Iterator
 
 from gunflow.checks._index import Index, PeriodKey
 from gunflow.checks._report import Finding, Severity
-from gunflow.model import Interval, MeasureKind, Statistic
+from gunflow.model import Interval, Measure, MeasureKind, Statistic
 
 NAME = "bound"
 SUMMARY = (
-    "A figure of a measure that is part_of another never exceeds the whole's figure for the same "
-    "place and period; for counts of events (flows), nor for any enclosing period."
+    "A figure of a measure that is part_of another, directly or through a chain of part_of, never "
+    "exceeds the whole's figure for the same place and period; for counts of events (flows), nor "
+    "for any enclosing period."
 )
 
 
@@ -21,37 +22,53 @@ def _within(inner: PeriodKey, outer: PeriodKey) -> bool:
     return None not in (a, b, c, d) and c <= a and b <= d  # type: ignore[operator]
 
 
+def ancestors(index: Index, measure: Measure) -> Iterator[Measure]:
+    """Every measure that contains *measure* through ``part_of``, nearest first.
+
+    A loop (refused when loading, but possible in a dataset built otherwise) ends the walk.
+    """
+    seen = {measure.id}
+    current = index.measures.get(measure.part_of) if measure.part_of else None
+    while current is not None and current.id not in seen:
+        yield current
+        seen.add(current.id)
+        current = index.measures.get(current.part_of) if current.part_of else None
+
+
 def run(index: Index) -> Iterator[Finding]:
-    """Yield an error where a part's figure must exceed its whole's."""
+    """Yield an error where a part's figure must exceed the figure of a whole that contains it."""
     for measure in sorted(index.measures.values(), key=lambda m: m.id):
-        if measure.part_of is None or measure.id not in index.by_measure:
+        if measure.id not in index.by_measure:
             continue
-        whole_measure = index.measures.get(measure.part_of)
-        if whole_measure is None or whole_measure.id not in index.by_measure:
-            continue
-        flow = measure.kind is MeasureKind.COUNT and whole_measure.kind is MeasureKind.COUNT
-        wholes: dict[str | None, list[Statistic]] = defaultdict(list)
-        for whole in index.by_measure[whole_measure.id]:
-            wholes[index.place(whole)].append(whole)
-        for part in index.by_measure[measure.id]:
-            part_key = index.period_key(part)
-            for whole in wholes.get(index.place(part), ()):
-                whole_key = index.period_key(whole)
-                if part_key != whole_key and not (flow and _within(part_key, whole_key)):
-                    continue
-                ip, iw = index.bounds(part), index.bounds(whole)
-                if not _exceeds(ip, iw):
-                    continue
-                yield Finding(
-                    rule=NAME,
-                    severity=Severity.ERROR,
-                    message=(
-                        f"{index.label(part)} ({measure.label}) exceeds "
-                        f"{index.label(whole)} ({whole_measure.label}), which contains it"
-                    ),
-                    statistics=(part, whole),
-                    intervals=(ip, iw),
-                )
+        for whole_measure in ancestors(index, measure):
+            if whole_measure.id in index.by_measure:
+                yield from _pairs(index, measure, whole_measure)
+
+
+def _pairs(index: Index, measure: Measure, whole_measure: Measure) -> Iterator[Finding]:
+    flow = measure.kind is MeasureKind.COUNT and whole_measure.kind is MeasureKind.COUNT
+    wholes: dict[str | None, list[Statistic]] = defaultdict(list)
+    for whole in index.by_measure[whole_measure.id]:
+        wholes[index.place(whole)].append(whole)
+    for part in index.by_measure[measure.id]:
+        part_key = index.period_key(part)
+        for whole in wholes.get(index.place(part), ()):
+            whole_key = index.period_key(whole)
+            if part_key != whole_key and not (flow and _within(part_key, whole_key)):
+                continue
+            ip, iw = index.bounds(part), index.bounds(whole)
+            if not _exceeds(ip, iw):
+                continue
+            yield Finding(
+                rule=NAME,
+                severity=Severity.ERROR,
+                message=(
+                    f"{index.label(part)} ({measure.label}) exceeds "
+                    f"{index.label(whole)} ({whole_measure.label}), which contains it"
+                ),
+                statistics=(part, whole),
+                intervals=(ip, iw),
+            )
 
 
 def _exceeds(part: Interval, whole: Interval) -> bool:
