@@ -155,6 +155,10 @@ def _check(dataset: Dataset, args: argparse.Namespace) -> int:
             if f.severity.rank <= minimum.rank and not (args.hide_acknowledged and f.acknowledged)
         ]
         print(json.dumps(data, indent=2, ensure_ascii=False))
+    elif args.format == "html":
+        from gunflow._html import report_html
+
+        sys.stdout.write(report_html(report, {s.id: s for s in dataset.sources}))
     else:
         style = Style.for_stream(sys.stdout)
         print(
@@ -275,12 +279,18 @@ def _parser() -> argparse.ArgumentParser:
     timeline.add_argument("--to", dest="end", metavar="DATE", help="to this date")
     check_parser = commands.add_parser(
         "check",
-        parents=[common, listing],
+        parents=[common],
         help="check the figures against each other (exit 1 on unacknowledged errors)",
         description="Run the consistency checks and print the findings: unacknowledged errors "
         "first, then acknowledged errors, warnings and infos. Exits 1 when an error is "
         "unacknowledged. Colour on a terminal only (NO_COLOR turns it off); text wraps to the "
         "terminal's width (COLUMNS).",
+    )
+    check_parser.add_argument(
+        "--format",
+        choices=("text", "json", "html"),
+        default="text",
+        help="text for people (the default), json for scripts, html for one standalone page",
     )
     check_parser.add_argument(
         "--min-severity",

@@ -252,6 +252,21 @@ class Report:
                     lines.append(f"    {name}: {', '.join(ids)}")
             raise InconsistencyError("\n".join(lines))
 
+    def __repr__(self) -> str:
+        """A short summary: the counts, not the findings (``print(report)`` shows the same)."""
+        return (
+            f"<Report: {len(self.findings)} findings: {len(self.errors)} errors "
+            f"({len(self.unacknowledged_errors)} unacknowledged), {len(self.warnings)} warnings, "
+            f"{len(self.infos)} infos>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The report as HTML, for notebooks: grouped by severity, intervals drawn, quotes."""
+        from gunflow._html import report_body
+        from gunflow._loading import load
+
+        return report_body(self, {s.id: s for s in load().sources})
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary of the whole report."""
         return {
