@@ -12,6 +12,7 @@ __all__ = [
     "ID_PATTERN",
     "Inference",
     "InvalidField",
+    "check_file_name",
     "check_id",
     "check_ids",
     "inference_tuple",
@@ -67,6 +68,26 @@ def non_empty(_instance: object, attribute: attrs.Attribute[Any], value: str | N
     """
     if value is not None and not value.strip():
         raise InvalidField(attribute.name, "must not be empty")
+
+
+def check_file_name(_instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """Accept only a plain file name: no folder, no way out of the folder it is looked up in.
+
+    A record names a file (``text_file = "gao-09-709.txt"``) that is looked for in a folder the
+    user chooses; a name with a separator, ``..``, a drive or a NUL could reach other files.
+
+    .. versionadded:: 0.2.0
+    """
+    if value is None:
+        return
+    if not value.strip():
+        raise InvalidField(attribute.name, "must not be empty")
+    if any(c in value for c in "/\\:\0") or value in (".", ".."):
+        raise InvalidField(
+            attribute.name,
+            f"{value!r} is not a plain file name: name a file in the folder of texts, without "
+            "'/', '\\', ':', NUL or '..' (e.g. 'gao-09-709.txt')",
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -9,6 +9,7 @@ import attrs
 from gunflow.model._common import (
     Inference,
     InvalidField,
+    check_file_name,
     check_id,
     check_ids,
     check_inferences,
@@ -53,7 +54,8 @@ class Source:
         report_number: an official number, for reports (``GAO-09-709``).
         cites: ids of the primary sources it reports on.
         edition_of: the id of the source this one republishes; editions are one voice.
-        text_file: the file name of a local copy of the text, for checking quotes.
+        text_file: the file name of a local copy of the text, for checking quotes: a plain
+            name (``gao-09-709.txt``), looked up in the folder given to ``verify-quotes``.
         note: anything a reader should know about the record.
         inferred: fields whose values were inferred, and how.
 
@@ -72,7 +74,7 @@ class Source:
     report_number: str | None = attrs.field(default=None, validator=non_empty)
     cites: tuple[str, ...] = attrs.field(converter=str_tuple, default=(), validator=check_ids)
     edition_of: str | None = attrs.field(default=None, validator=check_id)
-    text_file: str | None = attrs.field(default=None, validator=non_empty)
+    text_file: str | None = attrs.field(default=None, validator=check_file_name)
     note: str | None = attrs.field(default=None, validator=non_empty)
     inferred: tuple[Inference, ...] = attrs.field(
         converter=inference_tuple, default=(), validator=check_inferences
