@@ -242,6 +242,7 @@ class Collection(Generic[T], Sequence[T]):
         *,
         measure: Key | None = None,
         source: Key | None = None,
+        cites: Key | None = None,
         agency: Key | None = None,
         person: Key | None = None,
         program: Key | None = None,
@@ -260,6 +261,7 @@ class Collection(Generic[T], Sequence[T]):
             measure: statistics of this measure or of any narrower one (``part_of`` it).
             source: records this source reports (statistics, events, relations, people's
                 roles, programs).
+            cites: statistics credited to this source ("according to the report").
             agency: statistics attributed to it, events and programs it takes part in, people
                 with a role in it.
             person: statistics attributed to this person, events they take part in.
@@ -273,9 +275,13 @@ class Collection(Generic[T], Sequence[T]):
             status: events with this status (``"occurred"``, ``"planned"``).
             country: agencies of this country (``"US"``, ``"MX"``).
 
+        Every id criterion takes what :meth:`get` takes (an id, an abbreviation, a name or an
+        alias, in any case), a record, or several of either.
+
         Raises:
             TypeError: a criterion does not apply to this kind of record.
             ValueError: a period is malformed.
+            NotFound: an id criterion names no record; the message suggests close matches.
 
         """
         given = {
@@ -285,12 +291,9 @@ class Collection(Generic[T], Sequence[T]):
         }
         self._check_criteria(given)
         tests: list[Callable[[Any], bool]] = [] if predicate is None else [predicate]
-        self._check_ids(
-            measure=measure, source=source, agency=agency, person=person, program=program
-        )
         candidates: Sequence[T] = self._records
         if measure is not None:
-            wanted = self._narrower(_ids(measure))
+            wanted = self._narrower(self._resolve("measure", measure))
             if self._kind == "statistic":  # through the index: no scan of every figure
                 index = self._positions("measure")
                 positions = sorted(p for m in wanted for p in index.get(m, ()))
@@ -298,17 +301,20 @@ class Collection(Generic[T], Sequence[T]):
             else:
                 tests.append(lambda r: r.id in wanted)
         if source is not None:
-            ids = _ids(source)
-            tests.append(lambda r: bool(ids & _sources_of(r)))
+            sources = self._resolve("source", source)
+            tests.append(lambda r: bool(sources & _sources_of(r)))
+        if cites is not None:
+            cited = self._resolve("cites", cites)
+            tests.append(lambda r: bool(cited & set(r.cites)))
         if agency is not None:
-            ids = _ids(agency)
-            tests.append(lambda r: bool(ids & _agencies_of(r)))
+            agencies = self._resolve("agency", agency)
+            tests.append(lambda r: bool(agencies & _agencies_of(r)))
         if person is not None:
-            ids = _ids(person)
-            tests.append(lambda r: bool(ids & _people_of(r)))
+            people = self._resolve("person", person)
+            tests.append(lambda r: bool(people & _people_of(r)))
         if program is not None:
-            ids = _ids(program)
-            tests.append(lambda r: bool(ids & set(r.programs)))
+            programs = self._resolve("program", program)
+            tests.append(lambda r: bool(programs & set(r.programs)))
         if place is not None:
             tests.append(lambda r: self._place_of(r) == place)
         if during is not None:
@@ -341,17 +347,18 @@ class Collection(Generic[T], Sequence[T]):
                 f"it takes: {takes}"
             )
 
-    def _check_ids(self, **criteria: Key | None) -> None:
-        """Raise NotFound, with suggestions, for an id that names no record of its kind."""
-        if self._dataset is None:
-            return
-        for name, value in criteria.items():
-            if value is None:
-                continue
-            target = getattr(self._dataset, _COLLECTION_OF[name])
-            for key in _ids(value):
-                if key not in target:
-                    target.get(key)  # raises NotFound with close matches
+    def _resolve(self, criterion: str, value: Key) -> frozenset[str]:
+        """The ids an id criterion names, each read as :meth:`get` reads it.
+
+        Raises:
+            NotFound: a key names no record of its kind; the message suggests close matches.
+
+        """
+        keys = _ids(value)
+        if self._dataset is None:  # a collection on its own: ids are taken as written
+            return keys
+        target: Collection[Any] = getattr(self._dataset, _COLLECTION_OF[criterion])
+        return frozenset(target.get(key).id for key in keys)
 
     def _narrower(self, ids: frozenset[str]) -> frozenset[str]:
         """The measures named and every measure part_of them, at any depth."""
@@ -554,6 +561,7 @@ def _choice(options: type[E], value: object, name: str) -> E:
 _COLLECTION_OF = {
     "measure": "measures",
     "source": "sources",
+    "cites": "sources",
     "agency": "agencies",
     "person": "people",
     "program": "programs",
@@ -562,7 +570,17 @@ _COLLECTION_OF = {
 #: Which criteria apply to which kind of record.
 _CRITERIA: dict[str, frozenset[str]] = {
     "statistic": frozenset(
-        {"measure", "source", "agency", "person", "place", "during", "overlapping", "hedge"}
+        {
+            "measure",
+            "source",
+            "cites",
+            "agency",
+            "person",
+            "place",
+            "during",
+            "overlapping",
+            "hedge",
+        }
     ),
     "event": frozenset(
         {"source", "agency", "person", "program", "during", "overlapping", "kind", "status"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -91,6 +92,7 @@ def _stats(dataset: Dataset, args: argparse.Namespace) -> int:
         for name in (
             "measure",
             "source",
+            "cites",
             "agency",
             "person",
             "place",
@@ -146,6 +148,8 @@ def _timeline(dataset: Dataset, args: argparse.Namespace) -> int:
 
 def _check(dataset: Dataset, args: argparse.Namespace) -> int:
     report = check(dataset, rules=args.rule)
+    if args.only:
+        report = report.filter(files=args.only)
     minimum = Severity(args.min_severity)
     if args.format == "json":
         data = report.to_dict()
@@ -266,6 +270,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--measure", help="a measure id; narrower measures are included")
     stats.add_argument("--source", help="a source id")
+    stats.add_argument("--cites", metavar="SOURCE", help="a source id: figures credited to it")
     stats.add_argument("--agency", help="an agency id: figures attributed to it")
     stats.add_argument("--person", help="a person id: figures attributed to them")
     stats.add_argument("--place", help="a place code (MX, US ...)")
@@ -305,6 +310,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     check_parser.add_argument(
         "--rule", action="append", metavar="NAME", help="run only this rule (repeatable)"
+    )
+    check_parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="keep the findings that involve figures of this file, loaded if --data does not "
+        "name it (repeatable); the exit status follows what is kept",
     )
     export = commands.add_parser(
         "export",
@@ -355,7 +368,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "summary"
     try:
-        dataset = load(extra=[*args.data, *getattr(args, "sub_data", [])])
+        files = [*args.data, *getattr(args, "sub_data", [])]
+        given = {os.path.realpath(f) for f in files}
+        files += [f for f in getattr(args, "only", []) if os.path.realpath(f) not in given]
+        dataset = load(extra=files)
         return _COMMANDS[command](dataset, args)
     except BrokenPipeError:  # the reader went away (| head): not an error of ours
         sys.stderr.close()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import difflib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 import attrs
@@ -59,13 +61,16 @@ class Dataset:
     events: Events
     relations: Collection[Relation]
     acknowledgements: Collection[Acknowledgement]
+    _origins: Mapping[str, str] = attrs.field(
+        factory=dict, alias="origins", converter=MappingProxyType, eq=False, repr=False, hash=False
+    )
     _by_id: dict[str, Record] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         """Index every record by id, and let the collections reach the dataset."""
         object.__setattr__(self, "_by_id", {r.id: r for r in self.records()})
         for field in attrs.fields(Dataset):
-            if field.init:  # bind copies: the collections given may belong to another dataset
+            if field.name in _COLLECTION_FIELDS:  # bind copies: the collections given may belong to another dataset
                 object.__setattr__(self, field.name, getattr(self, field.name)._bound(self))
 
     @classmethod
@@ -100,19 +105,40 @@ class Dataset:
         """The number of records of every kind."""
         return sum(len(c) for c in self._collections())
 
+    @property
+    def origins(self) -> Mapping[str, str]:
+        """The file each record was read from, by id, as :class:`~gunflow.Problem` names files.
+
+        A user's file is named as it was given to :func:`gunflow.load`; a bundled one as
+        ``<bundled>/sources.toml``; records built in Python have none.
+
+        .. versionadded:: 0.2.0
+        """
+        return self._origins
+
     # --- navigation -----------------------------------------------------------------------
 
     def find(self, id: str) -> Record:
-        """The record of any kind with this exact id.
+        """The record of any kind with this id, abbreviation, name or alias, ignoring case.
+
+        An exact id wins; otherwise the key must name one record only.
 
         Raises:
-            NotFound: no record has the id.
+            NotFound: no record matches, or several of different kinds do; the message
+                suggests close matches.
 
         """
-        try:
-            return self._by_id[id]
-        except KeyError:
-            raise NotFound("record", id) from None
+        found = self._by_id.get(id)
+        if found is not None:
+            return found
+        matches = {c.get(id).id: c.get(id) for c in self._collections() if id in c}
+        if len(matches) == 1:
+            return next(iter(matches.values()))
+        if matches:
+            names = ", ".join(repr(i) for i in sorted(matches))
+            raise NotFound("record", id, message=f"{id!r} names several records: {names}")
+        close = difflib.get_close_matches(id.casefold(), list(self._by_id), n=3, cutoff=0.6)
+        raise NotFound("record", id, tuple(close))
 
     def _all(self, ids: Sequence[str], cls: type[T]) -> tuple[T, ...]:
         return tuple(r for r in (self._by_id.get(i) for i in ids) if isinstance(r, cls))
@@ -178,6 +204,21 @@ class Dataset:
         return self.programs.filter(agency=agency)
 
 
+_COLLECTION_FIELDS = frozenset(
+    {
+        "sources",
+        "agencies",
+        "people",
+        "programs",
+        "measures",
+        "statistics",
+        "events",
+        "relations",
+        "acknowledgements",
+    }
+)
+
+
 def build(located: Sequence[Located]) -> Dataset:
     """Check ids and references across every record, then build the dataset (or raise).
 
@@ -203,4 +244,5 @@ def build(located: Sequence[Located]) -> Dataset:
         events=Events(collect(Event, "event"), "event"),
         relations=Collection(collect(Relation, "relation"), "relation"),
         acknowledgements=Collection(collect(Acknowledgement, "acknowledgement"), "acknowledgement"),
+        origins={record.id: file for _, record, file in located if not file.startswith("<records")},
     )

@@ -385,8 +385,10 @@ def _parse_jsonl(text: str, file: str) -> tuple[list[tuple[str, Record]], list[P
 def parse_document(text: str, file: str) -> tuple[list[tuple[str, Record]], list[Problem]]:
     """Read one document: its records (with their kinds) and every problem found in it.
 
-    A name ending in ``.jsonl`` is read as JSON lines, anything else as TOML.
+    A name ending in ``.jsonl`` is read as JSON lines, anything else as TOML. A byte-order
+    mark at the start, as some editors on Windows write, is skipped.
     """
+    text = text.removeprefix("\ufeff")
     try:
         if file.endswith(".jsonl"):
             return _parse_jsonl(text, file)

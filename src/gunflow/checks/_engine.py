@@ -177,4 +177,8 @@ def check(
             for key, acknowledgement in acknowledgements.items()
             if key not in used and acknowledgement.rule in names
         )
-    return Report(findings=tuple(marked), rules=tuple(rule.name for rule in selected))
+    return Report(
+        findings=tuple(marked),
+        rules=tuple(rule.name for rule in selected),
+        origins=dataset.origins,
+    )

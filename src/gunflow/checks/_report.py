@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
 import enum
+import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from os import PathLike
 from typing import Any
 
 import attrs
 
-from gunflow.errors import InconsistencyError
+from gunflow.errors import InconsistencyError, NotFound
 from gunflow.model import (
     Acknowledgement,
     Event,
@@ -152,6 +155,23 @@ class Finding:
         }
 
 
+def _same_file(name: str | PathLike[str]) -> str:
+    """A file's name as compared: the real path, or ``<bundled>/...`` as it is."""
+    text = str(name)
+    return text if text.startswith("<") else os.path.realpath(text)
+
+
+def _record_ids(finding: Finding) -> set[str]:
+    """The ids of the records a finding involves."""
+    ids = {*finding.statistic_ids, *(e.id for e in finding.events)}
+    ids |= {m.id for m in finding.measures}
+    if finding.relation is not None:
+        ids.add(finding.relation.id)
+    if finding.acknowledgement is not None:
+        ids.add(finding.acknowledgement.id)
+    return ids
+
+
 def _in_order(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=Finding.sort_key))
 
@@ -165,6 +185,8 @@ class Report:
 
     findings: tuple[Finding, ...] = attrs.field(converter=_in_order)
     rules: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    #: The file each record came from, by id (:attr:`gunflow.Dataset.origins`).
+    origins: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
 
     def __len__(self) -> int:
         """The number of findings."""
@@ -208,6 +230,7 @@ class Report:
         severity: Severity | str | None = None,
         statistic: str | Statistic | None = None,
         acknowledged: bool | None = None,
+        files: Iterable[str | PathLike[str]] | None = None,
     ) -> Report:
         """The findings that match every criterion given, as a report.
 
@@ -216,21 +239,54 @@ class Report:
             severity: ``"error"``, ``"warning"`` or ``"info"``.
             statistic: a statistic, or its id: findings that involve it.
             acknowledged: True for acknowledged findings only, False for the others.
+            files: data files: findings that involve a statistic, relation or acknowledgement
+                read from one of them (your own figures, apart from the bundled ones).
+
+        Raises:
+            NotFound: a file is not one the checked records were read from.
+
+        .. versionchanged:: 0.2.0
+           *files*; a statistic's id is matched ignoring case.
 
         """
         wanted_severity = Severity(severity) if severity is not None else None
         wanted_id = statistic.id if isinstance(statistic, Statistic) else statistic
+        wanted_id = wanted_id.strip().casefold() if wanted_id is not None else None
+        in_files = self._ids_from(files) if files is not None else None
         return Report(
             findings=tuple(
                 f
                 for f in self.findings
                 if (rule is None or f.rule == rule)
                 and (wanted_severity is None or f.severity is wanted_severity)
-                and (wanted_id is None or wanted_id in f.statistic_ids)
+                and (wanted_id is None or wanted_id in {i.casefold() for i in f.statistic_ids})
                 and (acknowledged is None or f.acknowledged == acknowledged)
+                and (in_files is None or bool(in_files & _record_ids(f)))
             ),
             rules=self.rules,
+            origins=self.origins,
         )
+
+    def _ids_from(self, files: Iterable[str | PathLike[str]]) -> frozenset[str]:
+        """The ids of the records read from *files*, each file matched by its real path."""
+        by_file: dict[str, set[str]] = {}
+        for record, file in self.origins.items():
+            by_file.setdefault(_same_file(file), set()).add(record)
+        wanted = [files] if isinstance(files, str | PathLike) else list(files)
+        ids: set[str] = set()
+        for file in wanted:
+            found = by_file.get(_same_file(file))
+            if found is None:
+                known = sorted({f for f in self.origins.values()})
+                close = difflib.get_close_matches(str(file), known, n=3, cutoff=0.4)
+                raise NotFound(
+                    "file",
+                    str(file),
+                    tuple(close),
+                    message=f"no checked record was read from {str(file)!r}",
+                )
+            ids |= found
+        return frozenset(ids)
 
     def counts(self) -> dict[tuple[str, str], int]:
         """How many findings of each (rule, severity)."""
