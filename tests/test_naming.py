@@ -95,9 +95,7 @@ def test_cli_check_only_shows_the_findings_about_a_file(mine, capsys):
     assert "why:" not in out  # no acknowledged finding of the bundled data
     assert main(["check", "--data", str(mine), "--only", str(mine), "--format", "json"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert all(
-        "my-story/shares" in [s["id"] for s in f["statistics"]] for f in data["findings"]
-    )
+    assert all("my-story/shares" in [s["id"] for s in f["statistics"]] for f in data["findings"])
 
 
 def test_cli_stats_takes_cites_in_any_case(capsys):

@@ -33,6 +33,10 @@ T = TypeVar(
 KINDS_BY_CLASS: dict[type, str] = {cls: kind for kind, cls in KINDS.items()}
 
 
+def _read_only(value: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(value))
+
+
 @attrs.frozen(kw_only=True, eq=True)
 class Dataset:
     """Every record gunflow holds, one collection per kind; immutable.
@@ -62,7 +66,7 @@ class Dataset:
     relations: Collection[Relation]
     acknowledgements: Collection[Acknowledgement]
     _origins: Mapping[str, str] = attrs.field(
-        factory=dict, alias="origins", converter=MappingProxyType, eq=False, repr=False, hash=False
+        factory=dict, alias="origins", converter=_read_only, eq=False, repr=False, hash=False
     )
     _by_id: dict[str, Record] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
@@ -70,7 +74,8 @@ class Dataset:
         """Index every record by id, and let the collections reach the dataset."""
         object.__setattr__(self, "_by_id", {r.id: r for r in self.records()})
         for field in attrs.fields(Dataset):
-            if field.name in _COLLECTION_FIELDS:  # bind copies: the collections given may belong to another dataset
+            # bind copies: the collections given may belong to another dataset
+            if field.name in _COLLECTION_FIELDS:
                 object.__setattr__(self, field.name, getattr(self, field.name)._bound(self))
 
     @classmethod
@@ -131,7 +136,11 @@ class Dataset:
         found = self._by_id.get(id)
         if found is not None:
             return found
-        matches = {c.get(id).id: c.get(id) for c in self._collections() if id in c}
+        matches: dict[str, Record] = {}
+        for collection in self._collections():
+            if id in collection:
+                record: Record = collection.get(id)
+                matches[record.id] = record
         if len(matches) == 1:
             return next(iter(matches.values()))
         if matches:
@@ -244,5 +253,5 @@ def build(located: Sequence[Located]) -> Dataset:
         events=Events(collect(Event, "event"), "event"),
         relations=Collection(collect(Relation, "relation"), "relation"),
         acknowledgements=Collection(collect(Acknowledgement, "acknowledgement"), "acknowledgement"),
-        origins={record.id: file for _, record, file in located if not file.startswith("<records")},
+        origins={r.id: file for _, r, file in located if not file.startswith("<records")},
     )

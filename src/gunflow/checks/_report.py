@@ -274,16 +274,17 @@ class Report:
             by_file.setdefault(_same_file(file), set()).add(record)
         wanted = [files] if isinstance(files, str | PathLike) else list(files)
         ids: set[str] = set()
-        for file in wanted:
+        for wanted_file in wanted:
+            file = str(wanted_file)
             found = by_file.get(_same_file(file))
             if found is None:
-                known = sorted({f for f in self.origins.values()})
-                close = difflib.get_close_matches(str(file), known, n=3, cutoff=0.4)
+                known = sorted(set(self.origins.values()))
+                close = difflib.get_close_matches(file, known, n=3, cutoff=0.4)
                 raise NotFound(
                     "file",
-                    str(file),
+                    file,
                     tuple(close),
-                    message=f"no checked record was read from {str(file)!r}",
+                    message=f"no checked record was read from {file!r}",
                 )
             ids |= found
         return frozenset(ids)
