@@ -119,7 +119,7 @@ def test_check_fits_100_columns_and_puts_unacknowledged_errors_first(tmp_path, c
     headings = [line for line in out.splitlines() if line.isupper() or "ERRORS (" in line]
     assert headings[:2] == ["UNACKNOWLEDGED ERRORS (1)", "ACKNOWLEDGED ERRORS (2)"]
     assert out.index("my-story/shares") < out.index("why: Government Executive")
-    assert out.splitlines()[0] == "gunflow check: 3 errors (1 unacknowledged), 4 warnings, 2 infos"
+    assert out.splitlines()[0] == "gunflow check: 3 errors (1 unacknowledged), 17 warnings, 2 infos"
 
 
 def test_check_hide_acknowledged_still_counts_them(capsys):

@@ -4,7 +4,7 @@ import pytest
 
 import gunflow as gf
 from gunflow import DataError
-from tests.builders import dataset, measure, stat
+from tests.builders import dataset, measure, run, stat
 
 SHARE = measure("guns.share", kind="share", unit="percent")
 
@@ -118,3 +118,73 @@ def test_an_acknowledgement_of_a_rule_that_did_not_run_is_not_stale():
     )
     known = gf.Acknowledgement(id="k", rule="agreement", statistics=("a", "b"), explanation="x")
     assert not gf.check(dataset(*conflicting, known), rules=["bound", "integrity"])
+
+
+LOOK_ALIKES = (
+    measure("a.share", kind="share", unit="percent", family="origin"),
+    measure("b.share", kind="share", unit="percent", family="origin"),
+    measure("c.share", kind="share", unit="percent", family="origin"),
+)
+
+
+def test_denominator_warns_once_per_pair_of_measures_keyed_by_the_measures():
+    figures = (
+        stat("x", "a.share", 90, unit="percent"),
+        stat("y", "b.share", 70, unit="percent"),
+        stat("z", "c.share", 87, unit="percent"),
+    )
+    warnings = gf.check(dataset(*LOOK_ALIKES, *figures), rules=["denominator"]).warnings
+    assert [f.key.measures for f in warnings] == [
+        {"a.share", "b.share"},
+        {"a.share", "c.share"},
+        {"b.share", "c.share"},
+    ]
+    assert [f.statistic_ids for f in warnings] == [("x", "y"), ("x", "z"), ("y", "z")]
+
+
+def test_a_new_figure_of_a_look_alike_keeps_its_acknowledgement():
+    # issue 12: adding one figure to a denominator family broke an acknowledgement
+    known = gf.Acknowledgement(
+        id="known",
+        rule="denominator",
+        measures=("b.share", "a.share"),
+        explanation="Two shares of different wholes.",
+    )
+    figures = (stat("x", "a.share", 90, unit="percent"), stat("y", "b.share", 70, unit="percent"))
+    for extra in ((), (stat("w", "a.share", 91, unit="percent", period="2018"),)):
+        report = gf.check(dataset(*LOOK_ALIKES[:2], *figures, *extra, known))
+        (warning,) = report.filter(rule="denominator")
+        assert warning.acknowledgement == known
+        assert not report.filter(rule="integrity")
+
+
+def test_600_agreeing_figures_are_one_corroboration():
+    # issue 12: every agreeing pair was a finding, 179,700 of them for 600 figures
+    figures = [stat(f"f{i}", "flow", 5, source=("s1", "s2")[i % 2]) for i in range(600)]
+    (info,) = gf.check(dataset(measure("flow"), *figures), rules=["corroboration"])
+    assert len(info.statistics) == 600
+    assert info.message.startswith("600 figures from 2 sources agree on [4.5, 5.5]:")
+    assert info.message.endswith("and 596 more")
+
+
+def test_corroboration_counts_sources_not_figures():
+    # three figures of one source agree at 5; two sources agree at 9: only the latter corroborate
+    figures = (
+        *(stat(f"one{i}", "flow", 5, source="s1") for i in range(3)),
+        stat("a9", "flow", 9),
+        stat("b9", "flow", 9, source="s2"),
+    )
+    (info,) = gf.check(dataset(measure("flow"), *figures), rules=["corroboration"])
+    assert info.statistic_ids == ("a9", "b9")
+
+
+def test_corroboration_reads_open_ends_exactly():
+    # "more than 5" is (5, +inf): it does not meet "up to 5" ([0, 5]), but meets 6
+    more = stat("m", "flow", 5, hedge="more than")
+    up_to = stat("u", "flow", 5, hedge="up to", source="s2")
+    assert not run(dataset(measure("flow"), more, up_to), "corroboration")
+    (info,) = run(
+        dataset(measure("flow"), more, stat("six", "flow", 6, source="s2")), "corroboration"
+    )
+    assert info.statistic_ids == ("m", "six")
+    assert str(info.intervals[0]) == "[5.5, 6.5]"
