@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # what type checkers and readers see; at run time, __getattr__ below
     from gunflow._collection import Collection, Events, as_period
     from gunflow._loading import load, read
+    from gunflow._series import Series, SeriesRow
     from gunflow.checks import RULES, Finding, Report, Rule, Severity, check
     from gunflow.dataset import Dataset
     from gunflow.errors import (
@@ -92,6 +93,8 @@ __all__ = [
     "Report",
     "Role",
     "Rule",
+    "Series",
+    "SeriesRow",
     "Severity",
     "Source",
     "SourceKind",
@@ -146,6 +149,8 @@ _LAZY = {
     "Report": "gunflow.checks",
     "Role": "gunflow.model",
     "Rule": "gunflow.checks",
+    "Series": "gunflow._series",
+    "SeriesRow": "gunflow._series",
     "Severity": "gunflow.checks",
     "Source": "gunflow.model",
     "SourceKind": "gunflow.model",

@@ -143,6 +143,30 @@ def _timeline(dataset: Dataset, args: argparse.Namespace) -> int:
     return 0
 
 
+def _series(dataset: Dataset, args: argparse.Namespace) -> int:
+    found = dataset.series(args.measure, args.place)
+    if args.format == "json":
+        print(json.dumps(found.to_records(), indent=2, ensure_ascii=False))
+        return 0
+    if args.format == "csv":
+        found.write_csv(sys.stdout, spreadsheet_safe=args.spreadsheet_safe)
+        return 0
+    rows = [
+        [
+            str(row.period),
+            str(row.preferred.quantity),
+            str(row.interval),
+            _count(len(row.alternatives), "other") + ("" if row.agree else ", disagree"),
+            f"{row.preferred.source} (as of {row.preferred.as_of})",
+        ]
+        for row in found
+    ]
+    print(f"{found.measure.label} ({found.measure.id}), place: {found.place or 'any'}\n")
+    print(_table(["period", "figure", "read as", "alternatives", "source"], rows))
+    print(f"\n{_count(len(found), 'period')}")
+    return 0
+
+
 # --- check ---------------------------------------------------------------------------------
 
 
@@ -282,6 +306,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     timeline.add_argument("--from", dest="start", metavar="DATE", help="from this date")
     timeline.add_argument("--to", dest="end", metavar="DATE", help="to this date")
+    series = commands.add_parser(
+        "series",
+        parents=[common],
+        help="a measure's figures, one row per period, the preferred figure first",
+        description="One row per period, in time order: the preferred figure (a primary "
+        "source's over a relay's, the latest, the narrowest), how many others, and whether they "
+        "agree.",
+    )
+    series.add_argument("measure", metavar="MEASURE", help="a measure id")
+    series.add_argument("--place", help="a place code (default: the measure's own place)")
+    series.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    series.add_argument(
+        "--no-spreadsheet-safe",
+        dest="spreadsheet_safe",
+        action="store_false",
+        help="csv: write cells starting with = + - @ as they are, for programs rather than "
+        "spreadsheets",
+    )
     check_parser = commands.add_parser(
         "check",
         parents=[common],
@@ -357,6 +399,7 @@ _COMMANDS: dict[str, Command] = {
     "sources": _sources,
     "stats": _stats,
     "timeline": _timeline,
+    "series": _series,
     "check": _check,
     "export": _export,
     "verify-quotes": _verify_quotes,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -23,7 +23,11 @@ from gunflow.model import (
     Relation,
     Source,
     Statistic,
+    Tolerance,
 )
+
+if TYPE_CHECKING:
+    from gunflow._series import Series
 
 __all__ = ["Collection", "Dataset", "Events"]
 
@@ -211,6 +215,48 @@ class Dataset:
     def programs_of(self, agency: Agency) -> Collection[Program]:
         """The programs *agency* runs."""
         return self.programs.filter(agency=agency)
+
+    # --- series ---------------------------------------------------------------------------
+
+    def series(
+        self,
+        measure: str | Measure,
+        place: str | None = None,
+        *,
+        tolerance: Tolerance | None = None,
+    ) -> Series:
+        """A measure's figures as a time series: one row per period, in time order.
+
+        Each row holds the preferred figure, the period's other figures (the alternatives),
+        and whether they all agree. The preferred figure is the primary source's over a
+        relay's (a relay restates or cites another document, or is a news article), then the
+        latest as-of date (the latest vintage), then the narrower interval, then the id.
+
+        >>> import gunflow
+        >>> ds = gunflow.load()
+        >>> row = ds.series("firearms.mx.traced.us_origin.share").rows[0]
+        >>> str(row.period), str(row.preferred.quantity), str(row.interval), row.agree
+        ('2004/2008', 'around 87 percent', '[86, 88]', True)
+
+        Args:
+            measure: a measure or its id; figures of narrower measures are not included.
+            place: the place code; by default the measure's own place (figures for a
+                narrower place are left out).
+            tolerance: how hedged figures are read; the default if None.
+
+        Returns:
+            The :class:`Series`; a figure with neither period nor as-of date is left out.
+
+        Raises:
+            NotFound: no measure has the id.
+
+        .. versionadded:: 0.2.0
+
+        """
+        from gunflow._series import series
+
+        found = measure if isinstance(measure, Measure) else self.measures.get(measure)
+        return series(self, found, place, tolerance)
 
 
 _COLLECTION_FIELDS = frozenset(

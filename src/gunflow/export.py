@@ -100,13 +100,18 @@ def _number(value: Fraction | None) -> str | None:
     return f"{exact.normalize():f}" if Fraction(exact) == value else f"{float(value):.6g}"
 
 
-def _bounds_columns(interval: Interval) -> dict[str, Any]:
+def _interval_ends(interval: Interval) -> dict[str, Any]:
+    """``low``, ``high`` (decimal text, None when unbounded), ``low_open``, ``high_open``."""
     return {
-        "bounds.low": _number(interval.low),
-        "bounds.high": _number(interval.high),
-        "bounds.low_open": not interval.low_closed or interval.low is None,
-        "bounds.high_open": not interval.high_closed or interval.high is None,
+        "low": _number(interval.low),
+        "high": _number(interval.high),
+        "low_open": not interval.low_closed or interval.low is None,
+        "high_open": not interval.high_closed or interval.high is None,
     }
+
+
+def _bounds_columns(interval: Interval) -> dict[str, Any]:
+    return {f"bounds.{name}": value for name, value in _interval_ends(interval).items()}
 
 
 def _rows(records: Iterable[Record]) -> list[dict[str, Any]]:
