@@ -41,7 +41,7 @@ from gunflow.model import (
     Source,
     Statistic,
 )
-from gunflow.model._common import InvalidField
+from gunflow.model._common import InvalidField, unsafe_character
 
 __all__ = ["KINDS", "Record", "get_converter", "parse_document"]
 
@@ -86,6 +86,15 @@ def _strict(kind: type, name: str) -> Callable[[object, type], Any]:
         return value
 
     return structure
+
+
+def _structure_text(value: object, _type: type) -> str:
+    if type(value) is not str:
+        raise ValueError(f"expected a string, got {_type_name(value)} {_shown(value)}")
+    unsafe = unsafe_character(value)
+    if unsafe is not None:
+        raise ValueError(unsafe)
+    return value
 
 
 def _structure_enum(value: object, type_: type[enum.StrEnum]) -> enum.StrEnum:
@@ -173,6 +182,9 @@ def _structure_inferences(value: object, _type: type) -> tuple[Inference, ...]:
     for field, reason in value.items():
         if not isinstance(reason, str):
             raise ValueError(f"the reason for {field!r} must be a string, got {reason!r}")
+        unsafe = unsafe_character(reason)
+        if unsafe is not None:
+            raise ValueError(f"the reason for {field!r} {unsafe}")
         try:
             items.append(Inference(field=field, reason=reason))
         except InvalidField as error:
@@ -189,7 +201,7 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
     conv = cattrs.Converter(
         forbid_extra_keys=True, detailed_validation=detailed, omit_if_default=True
     )
-    conv.register_structure_hook(str, _strict(str, "a string"))
+    conv.register_structure_hook(str, _structure_text)
     conv.register_structure_hook(bool, _strict(bool, "true or false"))
     conv.register_structure_hook(int, _strict(int, "an integer"))
     conv.register_structure_hook(enum.StrEnum, _structure_enum)
@@ -349,10 +361,14 @@ def _parse_toml(text: str, file: str) -> tuple[list[tuple[str, Record]], list[Pr
 
 
 def _parse_jsonl(text: str, file: str) -> tuple[list[tuple[str, Record]], list[Problem]]:
-    """JSON lines: one object per line, its kind of record under the key ``record``."""
+    """JSON lines: one object per line, its kind of record under the key ``record``.
+
+    Lines end at a line feed alone (a carriage return before it is ignored as blank): text
+    may hold other line breaks, such as U+2028, which JSON writes as they are.
+    """
     records: list[tuple[str, Record]] = []
     problems: list[Problem] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any, cast
 
@@ -18,6 +19,7 @@ __all__ = [
     "inference_tuple",
     "non_empty",
     "str_tuple",
+    "unsafe_character",
 ]
 
 #: A readable slug: lower-case letters, digits, ``_``, ``-`` and ``.``; ``/`` separates a
@@ -68,6 +70,37 @@ def non_empty(_instance: object, attribute: attrs.Attribute[Any], value: str | N
     """
     if value is not None and not value.strip():
         raise InvalidField(attribute.name, "must not be empty")
+
+
+#: Characters no text field may hold: C0 controls but tab and line feed, DEL, C1 controls, the
+#: bidirectional embeddings, overrides and isolates, and lone surrogates. They can make a
+#: terminal, a spreadsheet or a page show text other than what it holds, or cannot be written
+#: out as UTF-8.
+UNSAFE_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def unsafe_character(text: str) -> str | None:
+    r"""Why *text* cannot be held in a record, naming the first unsafe character; None if it can.
+
+    >>> unsafe_character("70 percent") is None
+    True
+    >>> unsafe_character("70 \u202epercent")[:43]
+    'holds U+202E RIGHT-TO-LEFT OVERRIDE at char'
+
+    .. versionadded:: 0.2.0
+    """
+    found = UNSAFE_CHARACTERS.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    name = unicodedata.name(char, "a control character")
+    return (
+        f"holds U+{ord(char):04X} {name} at character {found.start() + 1}: control and "
+        "bidirectional formatting characters are refused, as they make text display other "
+        "than it reads"
+    )
 
 
 def check_file_name(_instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
