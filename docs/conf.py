@@ -19,9 +19,10 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx.ext.intersphinx",
     "gunflow_holdings",  # writes data-holdings.md from the bundled data
+    "gunflow_pictures",  # the picture directive: pictures drawn from the data at build time
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build", "_inventories"]
+exclude_patterns = ["_build", "_inventories", "_pictures"]
 html_theme = "furo"
 html_title = "gunflow"
 

@@ -11,7 +11,7 @@ import html
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
-from gunflow._picture import Bar, End, bars
+from gunflow._picture import Bar, End, bars, labels
 from gunflow._terminal import SECTIONS, section, totals
 from gunflow.checks import Finding, Report
 from gunflow.model import Interval, Source, Statistic
@@ -112,12 +112,6 @@ def intervals_svg(intervals: Sequence[Interval], labels: Sequence[str], colour: 
     return "".join(parts)
 
 
-def _labels(finding: Finding) -> list[str]:
-    """A label per interval: the figure as written while statistics last, then "implied"."""
-    figures = [str(s.quantity) for s in finding.statistics]
-    return [figures[i] if i < len(figures) else "implied" for i in range(len(finding.intervals))]
-
-
 # --- findings and the page ------------------------------------------------------------------
 
 
@@ -153,7 +147,7 @@ def _finding(finding: Finding, sources: Mapping[str, Source]) -> str:
         f'<p class="message">{text(finding.message)}</p>',
     ]
     if finding.intervals:
-        parts.append(intervals_svg(finding.intervals, _labels(finding), colour))
+        parts.append(intervals_svg(finding.intervals, labels(finding), colour))
     if finding.acknowledgement is not None:
         parts.append(
             f'<p class="why"><strong>Why:</strong> {text(finding.acknowledgement.explanation)}</p>'

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 
 import attrs
 
+from gunflow.checks import Finding
 from gunflow.model import Interval
 
-__all__ = ["Bar", "End", "View", "bars", "view"]
+__all__ = ["Bar", "End", "View", "bars", "labels", "view"]
 
 #: Intervals whose finite ends differ by more than this factor are not drawn on one axis.
 _ONE_AXIS_RATIO = 100
@@ -89,3 +90,14 @@ def _end(unbounded: bool, closed: bool) -> End:
     if unbounded:
         return End.UNBOUNDED
     return End.CLOSED if closed else End.OPEN
+
+
+def labels(finding: Finding) -> list[str]:
+    """A label per interval of a finding: the figure as written, then "implied" for the rest."""
+    written = [str(s.quantity) for s in finding.statistics]
+    return [written[i] if i < len(written) else "implied" for i in range(len(finding.intervals))]
+
+
+def x(bar: Bar, value: float, shared: bool) -> float:
+    """Where *value* of *bar* goes: itself on a shared axis, else its place (0 to 1) on its own."""
+    return value if shared else bar.view.position(value)
