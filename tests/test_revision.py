@@ -174,3 +174,65 @@ def test_revision_does_not_depend_on_the_order_of_the_pair(first, second, year, 
     assert [sorted(f.statistic_ids) == ["new", "old"] for f in one] == [True] * len(one)
     assert len(one) == len(two)
     assert [str(i) for f in one for i in f.intervals] == [str(i) for f in two for i in f.intervals]
+
+
+# --- authors, relays and releases ------------------------------------------------------------
+
+
+def paper(id, kind, published, authors=(), cites=()):
+    return gf.Source(
+        id=id,
+        kind=kind,
+        title=id,
+        publisher=id.upper(),
+        authors=authors,
+        cites=cites,
+        published=gf.PartialDate.parse(published),
+    )
+
+
+AUTHORS = ("Ann Author", "Bob Writer")
+STUDY = paper("study", "government_report", "2013-03", AUTHORS)
+JOURNAL = paper("journal", "government_report", "2014-06", ("Ann B. Author", "Bob Writer"))
+RELAY = paper("relay", "news_article", "2013-03", ("Reporter",), cites=("study",))
+
+
+def test_a_journal_version_by_the_same_authors_revises_the_press_account_of_the_study():
+    ds = dataset(
+        COUNT,
+        STUDY,
+        JOURNAL,
+        RELAY,
+        stat("relay/estimate", "guns", 253000, source="relay", as_of="2013-03"),
+        stat("journal/estimate", "guns", 212887, source="journal", as_of="2014-06"),
+    )
+    (finding,) = run(ds, "revision")
+    assert finding.statistic_ids == ("relay/estimate", "journal/estimate")
+    assert "Bob Writer's figure revised, -40,113 (-15.9%)" in finding.message
+    assert not run(ds, "agreement")
+
+
+def test_news_bylines_are_not_originators():
+    one = paper("one", "news_article", "2013-03", ("Reporter",))
+    two = paper("two", "news_article", "2014-03", ("Reporter",))
+    ds = dataset(
+        COUNT,
+        one,
+        two,
+        stat("one/n", "guns", 100, source="one", as_of="2013-03"),
+        stat("two/n", "guns", 200, source="two", as_of="2014-03"),
+    )
+    assert not run(ds, "revision")
+    assert run(ds, "agreement").errors
+
+
+def test_a_relay_of_the_study_and_the_study_itself_are_one_release():
+    ds = dataset(
+        COUNT,
+        STUDY,
+        RELAY,
+        stat("study/n", "guns", 100, source="study", as_of="2013-03-01"),
+        stat("relay/n", "guns", 200, source="relay", as_of="2013-03-20"),
+    )
+    assert not run(ds, "revision")
+    assert run(ds, "agreement").errors  # the press misreported the study

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -17,6 +18,7 @@ from gunflow.model import (
     MeasureKind,
     PartialDate,
     Period,
+    SourceKind,
     Statistic,
     Tolerance,
     Unit,
@@ -175,42 +177,66 @@ class Index:
             return False
         return not (self._voices(a) & self._voices(b))
 
-    def originators(self, statistic: Statistic) -> frozenset[str]:
-        """Whose data a figure is: whoever it is attributed to, and the agency that published it.
+    def release(self, statistic: Statistic) -> frozenset[str]:
+        """The documents a figure's numbers were published in, as far as the records say.
 
-        The ids in ``attributed_to`` (agencies, people, reports), and the id of the agency whose
-        name, abbreviation or alias is the source's publisher (a report ATF publishes is ATF's).
+        A figure that cites documents relays them: they are its release. A news article
+        relays what it cites. Any other figure's release is its own source (with the source
+        it is an edition of): a report, a dataset, a press release, a journal article.
+        """
+        if statistic.cites:
+            return frozenset(statistic.cites)
+        source = self._sources.get(statistic.source)
+        if source is not None and source.kind is SourceKind.NEWS_ARTICLE and source.cites:
+            return frozenset(source.cites)
+        return frozenset({self.voice(statistic)})
+
+    def originators(self, statistic: Statistic) -> frozenset[str]:
+        """Whose data a figure is: whom it is attributed to, and who made its release.
+
+        The ids in ``attributed_to`` (agencies, people, reports); and, for the figure's source
+        and each document of its :meth:`release`, the agency that published it (a report ATF
+        publishes is ATF's: its publisher is an agency's name, abbreviation or alias) and, for
+        documents other than news articles, the authors in its byline (a journal version of
+        a report, by the same authors, is theirs).
         """
         found = self._originators.get(statistic.id)
         if found is None:
-            publisher = self._publisher(statistic.source)
-            found = frozenset(statistic.attributed_to) | ({publisher} if publisher else set())
+            documents = {statistic.source, *self.release(statistic)}
+            found = frozenset(statistic.attributed_to).union(
+                *(self._makers(document) for document in documents)
+            )
             self._originators[statistic.id] = found
         return found
 
-    def _publisher(self, source_id: str) -> str | None:
-        """The id of the agency that published a source, if its publisher is one."""
+    def _makers(self, source_id: str) -> frozenset[str]:
+        """The publishing agency's id and, unless a news article, the byline's names."""
         source = self._sources.get(source_id)
         if source is None:
-            return None
-        try:
-            return self.dataset.agencies.get(source.publisher).id
-        except NotFound:
-            return None
+            return frozenset()
+        found: set[str] = set()
+        if source.kind is not SourceKind.NEWS_ARTICLE:
+            found.update(source.authors)
+        with contextlib.suppress(NotFound):
+            found.add(self.dataset.agencies.get(source.publisher).id)
+        return frozenset(found)
 
     def is_revision(self, a: Statistic, b: Statistic) -> bool:
         """Whether two figures of one group are releases of one originator's data.
 
         They are when all three hold: they share an originator (:meth:`originators`); they are
         as of different dates (the as-of dates do not overlap); and they come from different
-        releases (:meth:`independent`: neither restates the other, and they share no source,
-        edition or cited document). The rule ``revision`` reports them; ``agreement`` leaves
-        them to it.
+        releases (neither restates the other, and their :meth:`release` documents differ).
+        The rule ``revision`` reports them; ``agreement`` leaves them to it.
         """
-        if a.as_of is None or b.as_of is None:
+        if a.as_of is None or b.as_of is None or a.restates == b.id or b.restates == a.id:
             return False
         apart = a.as_of.last() < b.as_of.first() or b.as_of.last() < a.as_of.first()
-        return apart and bool(self.originators(a) & self.originators(b)) and self.independent(a, b)
+        return (
+            apart
+            and not (self.release(a) & self.release(b))
+            and bool(self.originators(a) & self.originators(b))
+        )
 
     def label(self, statistic: Statistic) -> str:
         """``Reuters, 2016: nearly 105,000 (104,000–105,000)``: who, when, what, which range."""
