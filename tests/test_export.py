@@ -24,7 +24,7 @@ def test_jsonl_round_trip_of_the_bundled_dataset(tmp_path):
 def test_jsonl_round_trip_of_generated_datasets(ds):
     buffer = io.StringIO()
     export.write_jsonl(ds.records(), buffer)
-    records, problems = gunflow.io.parse_document(buffer.getvalue(), "generated.jsonl")
+    records, _refused, problems = gunflow.io.parse_document(buffer.getvalue(), "generated.jsonl")
     assert problems == []
     assert gunflow.Dataset.from_records(r for _, r in records) == ds
 

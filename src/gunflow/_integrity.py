@@ -2,99 +2,102 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from gunflow.errors import Problem
 from gunflow.io import Record
 from gunflow.model import (
-    Acknowledgement,
     Agency,
-    Event,
     Measure,
     MeasureKind,
-    Person,
-    Program,
-    Relation,
-    Source,
     Statistic,
     Unit,
 )
+from gunflow.model._common import ID_PATTERN
 
-__all__ = ["Located", "problems_between"]
+__all__ = ["Located", "RefusedIn", "problems_between"]
 
 #: A record with its kind ("statistic") and the file it came from.
 Located = tuple[str, Record, str]
+#: A table that could not be made a record, with its kind and file.
+RefusedIn = tuple[str, dict[str, Any], str]
 
 _DURATION_UNITS = frozenset({Unit.DAYS, Unit.MONTHS, Unit.YEARS})
 
 
-def _references(record: Record) -> Iterator[tuple[str, str, tuple[str, ...]]]:  # noqa: PLR0912 - one case per kind
-    """Each id *record* names: (field path, id, kinds it may be)."""
-    match record:
-        case Source():
-            for i, cited in enumerate(record.cites):
-                yield f"cites[{i}]", cited, ("source",)
-            if record.edition_of:
-                yield "edition_of", record.edition_of, ("source",)
-        case Agency():
-            if record.parent:
-                yield "parent", record.parent, ("agency",)
-        case Person():
-            for i, role in enumerate(record.roles):
-                yield f"roles[{i}].source", role.source, ("source",)
-                if role.agency:
-                    yield f"roles[{i}].agency", role.agency, ("agency",)
-        case Program():
-            for i, agency in enumerate(record.run_by):
-                yield f"run_by[{i}]", agency, ("agency",)
-            for i, source in enumerate(record.sources):
-                yield f"sources[{i}]", source, ("source",)
-        case Measure():
-            for name in ("part_of", "numerator", "denominator", "change_of"):  # not family
-                if (value := getattr(record, name)) is not None:
-                    yield name, value, ("measure",)
-            for i, part in enumerate(record.parts):
-                yield f"parts[{i}]", part, ("measure",)
-        case Statistic():
-            yield "measure", record.measure, ("measure",)
-            yield "source", record.source, ("source",)
-            for i, who in enumerate(record.attributed_to):
-                yield f"attributed_to[{i}]", who, ("agency", "person", "source")
-            for i, cited in enumerate(record.cites):
-                yield f"cites[{i}]", cited, ("source",)
-            if record.restates:
-                yield "restates", record.restates, ("statistic",)
-        case Event():
-            for name, kind in (
-                ("agencies", "agency"),
-                ("people", "person"),
-                ("programs", "program"),
-            ):
-                for i, value in enumerate(getattr(record, name)):
-                    yield f"{name}[{i}]", value, (kind,)
-            for i, evidence in enumerate(record.evidence):
-                yield f"evidence[{i}].source", evidence.source, ("source",)
-        case Acknowledgement():
-            for name, kind in (
-                ("statistics", "statistic"),
-                ("events", "event"),
-                ("relations", "relation"),
-                ("measures", "measure"),
-            ):
-                for i, value in enumerate(getattr(record, name)):
-                    yield f"{name}[{i}]", value, (kind,)
-        case Relation():
-            for side in ("left", "right"):
-                for i, value in enumerate(getattr(record, side)):
-                    yield f"{side}[{i}]", value, ("statistic",)
-            yield "source", record.source, ("source",)
+_MEASURE = ("measure",)
+_SOURCE = ("source",)
+
+#: The fields of each kind of record that name other records, with the kinds they may name.
+#: ``[]`` steps into each item of a list: ``roles[].agency`` is every role's agency.
+_REFERENCE_FIELDS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "source": (("cites[]", _SOURCE), ("edition_of", _SOURCE)),
+    "agency": (("parent", ("agency",)),),
+    "person": (("roles[].source", _SOURCE), ("roles[].agency", ("agency",))),
+    "program": (("run_by[]", ("agency",)), ("sources[]", _SOURCE)),
+    "measure": (  # not family: a family is a name, not a record
+        ("part_of", _MEASURE),
+        ("numerator", _MEASURE),
+        ("denominator", _MEASURE),
+        ("change_of", _MEASURE),
+        ("parts[]", _MEASURE),
+    ),
+    "statistic": (
+        ("measure", _MEASURE),
+        ("source", _SOURCE),
+        ("attributed_to[]", ("agency", "person", "source")),
+        ("cites[]", _SOURCE),
+        ("restates", ("statistic",)),
+    ),
+    "event": (
+        ("agencies[]", ("agency",)),
+        ("people[]", ("person",)),
+        ("programs[]", ("program",)),
+        ("evidence[].source", _SOURCE),
+    ),
+    "acknowledgement": (
+        ("statistics[]", ("statistic",)),
+        ("events[]", ("event",)),
+        ("relations[]", ("relation",)),
+        ("measures[]", _MEASURE),
+    ),
+    "relation": (("left[]", ("statistic",)), ("right[]", ("statistic",)), ("source", _SOURCE)),
+}
+
+
+def _values(item: object, path: str, shown: str = "") -> Iterator[tuple[str, str]]:
+    """(field path, id) of each string at *path* in a record or in a table read from a file."""
+    step, _, rest = path.partition(".")
+    name = step.removesuffix("[]")
+    value = item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+    if step.endswith("[]"):
+        items = list(enumerate(value)) if isinstance(value, list | tuple) else []
+        found = [(f"{shown}{name}[{i}]", v) for i, v in items]
+    else:
+        found = [(f"{shown}{name}", value)]
+    for here, v in found:
+        if rest:
+            yield from _values(v, rest, f"{here}.")
+        elif isinstance(v, str):
+            yield here, v
+
+
+def _references(kind: str, record: object) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """Each id a record (or a refused table) names: (field path, id, kinds it may be)."""
+    for path, allowed in _REFERENCE_FIELDS[kind]:
+        for field, value in _values(record, path):
+            yield field, value, allowed
 
 
 def _article(kind: str) -> str:
     return "an" if kind[0] in "aeiou" else "a"
 
 
-def _consistency(record: Record, kinds: dict[str, tuple[str, Record]]) -> Iterator[tuple[str, str]]:
+def _consistency(
+    record: Record, kinds: dict[str, tuple[str, Record | dict[str, Any]]]
+) -> Iterator[tuple[str, str]]:
     """Problems a record has with the records it names, beyond their existence."""
     if isinstance(record, Statistic):
         measure = kinds.get(record.measure, ("", None))[1]
@@ -122,50 +125,78 @@ def _cycles(parents: dict[str, str]) -> Iterator[str]:
             current = parents.get(current)
 
 
-def problems_between(located: Sequence[Located]) -> list[Problem]:
-    """Every problem between the records: ids used twice, ids named that do not exist."""
+def _dangling(target: str, allowed: tuple[str, ...], ids_of: dict[str, list[str]]) -> str:
+    """The message for an id that names nothing, with the closest ids of the kinds allowed."""
+    message = f"no {' or '.join(allowed)} has the id {target!r}"
+    known = [i for kind in allowed for i in ids_of.get(kind, ())]
+    close = difflib.get_close_matches(target.casefold(), known, n=3, cutoff=0.6)
+    if close:
+        message += "; did you mean " + ", ".join(repr(c) for c in close) + "?"
+    return message
+
+
+def problems_between(
+    located: Sequence[Located], refused: Sequence[RefusedIn] = ()
+) -> list[Problem]:
+    """Every problem between the records: ids used twice, ids named that do not exist.
+
+    The tables in *refused* (records that could not be made, whose problems are reported
+    already) are checked too: their ids count as taken, and their own references must exist.
+    """
     problems: list[Problem] = []
-    by_id: dict[str, tuple[str, Record]] = {}
+    by_id: dict[str, tuple[str, Record | dict[str, Any]]] = {}
     file_of: dict[str, str] = {}
-    for kind, record, file in located:
-        if record.id in by_id:
-            other_kind = by_id[record.id][0]
+    entries: list[tuple[str, str, Record | dict[str, Any], str]] = [
+        (kind, record.id, record, file) for kind, record, file in located
+    ]
+    entries += [
+        (kind, table["id"], table, file)
+        for kind, table, file in refused
+        if isinstance(table.get("id"), str) and ID_PATTERN.fullmatch(table["id"])
+    ]
+    for kind, id_, record, file in entries:
+        if id_ in by_id:
+            other_kind = by_id[id_][0]
             problems.append(
                 Problem(
                     file=file,
-                    record=record.id,
+                    record=id_,
                     field="id",
                     message=f"the id is already used by {_article(other_kind)} {other_kind} "
-                    f"in {file_of[record.id]}",
+                    f"in {file_of[id_]}",
                 )
             )
             continue
-        by_id[record.id] = (kind, record)
-        file_of[record.id] = file
-    for _kind, record, file in located:
-        for field, target, allowed in _references(record):
+        by_id[id_] = (kind, record)
+        file_of[id_] = file
+    ids_of: dict[str, list[str]] = {}
+    for id_, (kind, _) in by_id.items():
+        ids_of.setdefault(kind, []).append(id_)
+    for kind, id_, record, file in entries:
+        for field, target, allowed in _references(kind, record):
             found = by_id.get(target)
             if found is None:
                 problems.append(
                     Problem(
                         file=file,
-                        record=record.id,
+                        record=id_,
                         field=field,
-                        message=f"no {' or '.join(allowed)} has the id {target!r}",
+                        message=_dangling(target, allowed, ids_of),
                     )
                 )
             elif found[0] not in allowed:
                 problems.append(
                     Problem(
                         file=file,
-                        record=record.id,
+                        record=id_,
                         field=field,
                         message=f"{target!r} is {_article(found[0])} {found[0]}, not "
                         f"{' or '.join(_article(a) + ' ' + a for a in allowed)}",
                     )
                 )
-        for field, message in _consistency(record, by_id):
-            problems.append(Problem(file=file, record=record.id, field=field, message=message))
+        if not isinstance(record, dict):
+            for field, message in _consistency(record, by_id):
+                problems.append(Problem(file=file, record=id_, field=field, message=message))
     for field, parents in _chains(located).items():
         problems.extend(
             Problem(

@@ -9,7 +9,7 @@ from importlib.resources.abc import Traversable
 from os import PathLike
 from pathlib import Path
 
-from gunflow._integrity import Located
+from gunflow._integrity import Located, RefusedIn, problems_between
 from gunflow.dataset import Dataset, build
 from gunflow.errors import DataError, Problem
 from gunflow.io import parse_document
@@ -35,14 +35,18 @@ def _bundled_files() -> list[tuple[str, str]]:
     return found
 
 
-def _parse(files: Iterable[tuple[str, str]]) -> tuple[list[Located], list[Problem]]:
+def _parse(
+    files: Iterable[tuple[str, str]],
+) -> tuple[list[Located], list[RefusedIn], list[Problem]]:
     located: list[Located] = []
+    refused: list[RefusedIn] = []
     problems: list[Problem] = []
     for name, text in files:
-        records, found = parse_document(text, name)
+        records, tables, found = parse_document(text, name)
         problems.extend(found)
         located.extend((kind, record, name) for kind, record in records)
-    return located, problems
+        refused.extend((kind, table, name) for kind, table in tables)
+    return located, refused, problems
 
 
 def _read_file(path: str | PathLike[str]) -> tuple[str, str] | Problem:
@@ -64,7 +68,7 @@ def _read_file(path: str | PathLike[str]) -> tuple[str, str] | Problem:
         )
 
 
-def _read_files(paths: Paths) -> tuple[list[Located], list[Problem]]:
+def _read_files(paths: Paths) -> tuple[list[Located], list[RefusedIn], list[Problem]]:
     listed = [paths] if isinstance(paths, str | PathLike) else list(paths)
     files: list[tuple[str, str]] = []
     problems: list[Problem] = []
@@ -74,8 +78,8 @@ def _read_files(paths: Paths) -> tuple[list[Located], list[Problem]]:
             problems.append(read)
         else:
             files.append(read)
-    located, parse_problems = _parse(files)
-    return located, [*problems, *parse_problems]
+    located, refused, parse_problems = _parse(files)
+    return located, refused, [*problems, *parse_problems]
 
 
 _bundled_lock = threading.Lock()
@@ -87,14 +91,23 @@ def _load_bundled() -> tuple[Dataset, tuple[Located, ...]]:
     if _bundled is None:
         with _bundled_lock:
             if _bundled is None:
-                located, problems = _parse(_bundled_files())
+                located, _refused, problems = _parse(_bundled_files())
                 if problems:
                     raise DataError(problems)
                 _bundled = (build(located), tuple(located))
     return _bundled
 
 
-def _build_or_raise(located: list[Located], problems: list[Problem]) -> Dataset:
+def _build_or_raise(
+    located: list[Located], refused: list[RefusedIn], problems: list[Problem]
+) -> Dataset:
+    """The dataset, or one DataError with every problem: each file's, then the references'.
+
+    The references of a refused record are checked too, so that one pass finds every slip.
+    """
+    if problems:
+        problems.extend(problems_between(located, refused))
+        raise DataError(problems)
     try:
         dataset = build(located)
     except DataError as error:
@@ -132,10 +145,10 @@ def load(extra: Paths = ()) -> Dataset:
 
     """
     bundled, bundled_located = _load_bundled()
-    located, problems = _read_files(extra)
-    if not located and not problems:
+    located, refused, problems = _read_files(extra)
+    if not located and not problems:  # refused tables always come with problems
         return bundled
-    return _build_or_raise([*bundled_located, *located], problems)
+    return _build_or_raise([*bundled_located, *located], refused, problems)
 
 
 def read(paths: Paths) -> Dataset:
@@ -146,5 +159,5 @@ def read(paths: Paths) -> Dataset:
 
     .. versionadded:: 0.1.0
     """
-    located, problems = _read_files(paths)
-    return _build_or_raise(located, problems)
+    located, refused, problems = _read_files(paths)
+    return _build_or_raise(located, refused, problems)

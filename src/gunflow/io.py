@@ -301,10 +301,18 @@ def _record_name(table: object, kind: str, index: int) -> str:
     return f"{kind}[{index}]"
 
 
+#: A table refused as a record, with its kind: its ids still count when references are checked.
+Refused = tuple[str, dict[str, Any]]
+
+#: What a document holds: its records (with their kinds), the tables refused as records, and
+#: every problem found.
+Parsed = tuple[list[tuple[str, Record]], list[Refused], list[Problem]]
+
+
 def _structure_table(
     kind: object, table: object, name: str, file: str
-) -> tuple[tuple[str, Record] | None, list[Problem]]:
-    """One record from one table, or the problems that keep it out."""
+) -> tuple[tuple[str, Record] | Refused | None, list[Problem]]:
+    """One record from one table, or the problems that keep it out (and the refused table)."""
     if not isinstance(kind, str) or kind not in KINDS:
         return None, [
             Problem(
@@ -321,15 +329,30 @@ def _structure_table(
     try:
         return (kind, get_converter().structure(table, KINDS[kind])), []
     except Exception as error:
-        return None, problems_of(error, file, name)
+        return (kind, table), problems_of(error, file, name)
 
 
-def _parse_toml(text: str, file: str) -> tuple[list[tuple[str, Record]], list[Problem]]:
+def _add(
+    found: tuple[str, Record] | Refused | None,
+    records: list[tuple[str, Record]],
+    refused: list[Refused],
+) -> None:
+    if found is None:
+        return
+    kind, item = found
+    if isinstance(item, dict):
+        refused.append((kind, item))
+    else:
+        records.append((kind, item))
+
+
+def _parse_toml(text: str, file: str) -> Parsed:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return [], [Problem(file=file, record="-", field="", message=f"invalid TOML: {error}")]
+        return [], [], [Problem(file=file, record="-", field="", message=f"invalid TOML: {error}")]
     records: list[tuple[str, Record]] = []
+    refused: list[Refused] = []
     problems: list[Problem] = []
     for kind, tables in document.items():
         if kind not in KINDS:
@@ -355,18 +378,18 @@ def _parse_toml(text: str, file: str) -> tuple[list[tuple[str, Record]], list[Pr
         for index, table in enumerate(tables):
             record, found = _structure_table(kind, table, _record_name(table, kind, index), file)
             problems.extend(found)
-            if record is not None:
-                records.append(record)
-    return records, problems
+            _add(record, records, refused)
+    return records, refused, problems
 
 
-def _parse_jsonl(text: str, file: str) -> tuple[list[tuple[str, Record]], list[Problem]]:
+def _parse_jsonl(text: str, file: str) -> Parsed:
     """JSON lines: one object per line, its kind of record under the key ``record``.
 
     Lines end at a line feed alone (a carriage return before it is ignored as blank): text
     may hold other line breaks, such as U+2028, which JSON writes as they are.
     """
     records: list[tuple[str, Record]] = []
+    refused: list[Refused] = []
     problems: list[Problem] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -393,13 +416,12 @@ def _parse_jsonl(text: str, file: str) -> tuple[list[tuple[str, Record]], list[P
         name = name if name != f"line[{number}]" else f"line {number}"
         record, found = _structure_table(kind, fields, name, file)
         problems.extend(found)
-        if record is not None:
-            records.append(record)
-    return records, problems
+        _add(record, records, refused)
+    return records, refused, problems
 
 
-def parse_document(text: str, file: str) -> tuple[list[tuple[str, Record]], list[Problem]]:
-    """Read one document: its records (with their kinds) and every problem found in it.
+def parse_document(text: str, file: str) -> Parsed:
+    """Read one document: its records (with their kinds), the refused tables, every problem.
 
     A name ending in ``.jsonl`` is read as JSON lines, anything else as TOML. A byte-order
     mark at the start, as some editors on Windows write, is skipped.
@@ -410,7 +432,7 @@ def parse_document(text: str, file: str) -> tuple[list[tuple[str, Record]], list
             return _parse_jsonl(text, file)
         return _parse_toml(text, file)
     except RecursionError:
-        return [], [Problem(file=file, record="-", field="", message="nested too deeply")]
+        return [], [], [Problem(file=file, record="-", field="", message="nested too deeply")]
 
 
 def iter_unstructured(records: Iterator[Record]) -> Iterator[dict[str, Any]]:

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from gunflow.model._common import InvalidField, non_empty
+from gunflow.model._written import check_written
 from gunflow.model.interval import Interval
 
 __all__ = ["DEFAULT_TOLERANCE", "Hedge", "Quantity", "Tolerance", "Unit"]
@@ -105,7 +106,9 @@ class Quantity:
         value: the number, exact (``Decimal``); "$5.9 million" is ``5900000``.
         unit: what it counts in.
         hedge: the qualifying word, :attr:`Hedge.EXACT` when there is none.
-        written: the figure exactly as the quote words it ("Nearly 70,000"), when known.
+        written: the figure exactly as the quote words it ("Nearly 70,000"), when known. It
+            must read as the value, in digits ("17,544", "$5.9 million") or words ("Ninety",
+            "nearly sixfold", "a year"); a rise or fall is compared by its size.
         resolution: the step the number is read to, when the default (the unit of its last
             significant digit) is wrong for it.
 
@@ -128,6 +131,8 @@ class Quantity:
     def __attrs_post_init__(self) -> None:
         """Check the value against its unit (validators run before the unit is known)."""
         _check_value(self, attrs.fields(Quantity).value, self.value)
+        if self.written is not None:
+            check_written(self.written, self.value, signed=self.unit is not Unit.PERCENT_CHANGE)
 
     def bounds(self, tolerance: Tolerance | None = None) -> Interval:
         """The interval of values the figure allows, under *tolerance* (the default if None)."""
