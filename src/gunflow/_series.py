@@ -56,7 +56,8 @@ class SeriesRow:
     Attributes:
         period: the span the figures cover (a figure with no period: its as-of date).
         place: where, as the figures' measure or the figures themselves say.
-        preferred: the figure to plot (see :func:`series` for the order of preference).
+        preferred: the figure to plot (:meth:`gunflow.Dataset.series` gives the order of
+            preference).
         interval: the interval the preferred figure's words allow.
         alternatives: the period's other figures, in order of preference.
         agree: whether every figure of the period can be true at once (their intervals share

@@ -51,7 +51,7 @@ class Problem:
 
 
 class DataError(GunflowError, ValueError):
-    """Input data is invalid; :attr:`problems` lists every problem found, not just the first.
+    """Input data is invalid; its ``problems`` list every problem found, not just the first.
 
     The message has one line per problem, in the form ``file: record id: field: what is wrong``.
 

@@ -147,7 +147,7 @@ def check(
         rules: names of the rules to run (see :data:`gunflow.RULES`); all of them if None.
 
     Returns:
-        The report: every finding, acknowledged ones with their explanation.
+        A report of every finding, acknowledged ones with their explanation.
 
     Raises:
         ValueError: a rule name is unknown.

@@ -41,7 +41,7 @@ class Severity(enum.StrEnum):
 
     @property
     def rank(self) -> int:
-        """0 for errors, 1 for warnings, 2 for infos: the order of a report."""
+        """The place in a report's order (0 for errors, 1 for warnings, 2 for infos)."""
         return list(Severity).index(self)
 
 
@@ -109,7 +109,7 @@ class Finding:
 
     @property
     def key(self) -> FindingKey:
-        """What acknowledgements match: the rule and the ids of what the finding is about.
+        """What acknowledgements match, namely the rule and the ids of what the finding is about.
 
         That is the statistics, events and relation it names; for a finding about measures,
         the measures alone, so that a new figure of either measure leaves the key as it was.
@@ -217,7 +217,7 @@ class Report:
 
     @property
     def unacknowledged_errors(self) -> tuple[Finding, ...]:
-        """The errors nobody has acknowledged: what :meth:`raise_for_errors` fails on."""
+        """The errors nobody has acknowledged, which :meth:`raise_for_errors` fails on."""
         return tuple(f for f in self.errors if not f.acknowledged)
 
     def _of(self, severity: Severity) -> tuple[Finding, ...]:

@@ -162,7 +162,7 @@ def _check_share(_instance: object, attribute: attrs.Attribute[Any], value: Frac
 
 @attrs.frozen(kw_only=True)
 class Tolerance:
-    """How far each hedge lets a reported number stray: the policy behind :meth:`Quantity.bounds`.
+    """How far each hedge lets a reported number stray, the policy behind :meth:`Quantity.bounds`.
 
     The default follows the design: an exact figure is its value ± half its resolution;
     "about" is ± min(resolution, 10 % of the value); "nearly" is [value - min(resolution,

@@ -1,0 +1,25 @@
+import re
+from pathlib import Path
+
+import gunflow
+
+API = Path(__file__).parent.parent / "docs" / "api"
+
+
+def test_every_public_name_is_documented_once_in_the_api_reference():
+    documented = [
+        name
+        for page in sorted(API.glob("*.md"))
+        for name in re.findall(
+            r"^\.\. auto(?:class|function|data):: (\w+)$", page.read_text(), re.M
+        )
+    ]
+    public = sorted(n for n in gunflow.__all__ if n != "__version__")
+    assert sorted(documented) == public
+
+
+def test_load_and_check_come_first():
+    toctree = (API.parent / "api.md").read_text()
+    assert toctree.index("api/loading") < toctree.index("api/checks") < toctree.index("api/model")
+    assert "autofunction:: load" in (API / "loading.md").read_text().split("autoclass")[0]
+    assert "autofunction:: check" in (API / "checks.md").read_text().split("autoclass")[0]
