@@ -14,8 +14,30 @@ import gunflow
 PAGE = "data-holdings.md"
 
 
-def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+class _Markup(str):
+    """Markdown written here, not text from the data: put in a table as it is."""
+
+    __slots__ = ()
+
+
+def _text(value: object) -> str:
+    """Text from the data, shown as written: every ASCII punctuation mark escaped.
+
+    Markdown then reads no markup in it (no raw HTML, no links, no roles or directives).
+    """
+    return "".join(f"\\{c}" if c in _PUNCTUATION else c for c in " ".join(str(value).split()))
+
+
+_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _code(value: str) -> _Markup:
+    """An id as inline code (ids are slugs: no backticks, no spaces)."""
+    return _Markup(f"`{value.replace('`', '')}`")
+
+
+def _cell(value: object) -> str:
+    return value if isinstance(value, _Markup) else _text(value)
 
 
 def _table(header: list[str], rows: list[list[object]]) -> list[str]:
@@ -43,10 +65,10 @@ def render(ds: gunflow.Dataset) -> str:
     ]
     rows = []
     for s in sorted(ds.sources, key=lambda s: (str(s.published or ""), s.id)):
-        edition = f"edition of `{s.edition_of}`" if s.edition_of else ""
+        edition = _Markup(f"edition of {_code(s.edition_of)}") if s.edition_of else ""
         rows.append(
             [
-                f"`{s.id}`",
+                _code(s.id),
                 s.published or "",
                 s.kind,
                 s.title,
@@ -76,7 +98,7 @@ def render(ds: gunflow.Dataset) -> str:
             count = per_measure[m.id]
             out.append(
                 f"{'  ' * depth}- `{m.id}` ({m.kind}, {m.unit}; {count} "
-                f"figure{'' if count == 1 else 's'}{extra}): {m.population}"
+                f"figure{'' if count == 1 else 's'}{extra}): {_text(m.population)}"
             )
             walk(m.id, depth + 1)
 
@@ -93,7 +115,7 @@ def render(ds: gunflow.Dataset) -> str:
             str(e.when) if e.when else "undated",
             e.status,
             e.title,
-            ", ".join(f"`{s}`" for s in e.sources),
+            _Markup(", ".join(_code(s) for s in e.sources)),
         ]
         for e in dated
     ]
