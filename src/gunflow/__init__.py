@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # what type checkers and readers see; at run time, __getattr__ below
     from gunflow._collection import Collection, Events, as_period
+    from gunflow._limits import Limits
     from gunflow._loading import load, read
     from gunflow._series import Series, SeriesRow
     from gunflow.checks import RULES, Finding, Report, Rule, Severity, check
@@ -78,6 +79,7 @@ __all__ = [
     "InconsistencyError",
     "Inference",
     "Interval",
+    "Limits",
     "Measure",
     "MeasureKind",
     "NotFound",
@@ -133,6 +135,7 @@ _LAZY = {
     "InconsistencyError": "gunflow.errors",
     "Inference": "gunflow.model",
     "Interval": "gunflow.model",
+    "Limits": "gunflow._limits",
     "Measure": "gunflow.model",
     "MeasureKind": "gunflow.model",
     "NotFound": "gunflow.errors",

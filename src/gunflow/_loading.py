@@ -10,6 +10,7 @@ from os import PathLike
 from pathlib import Path
 
 from gunflow._integrity import Located, RefusedIn, problems_between
+from gunflow._limits import DEFAULT_LIMITS, Limits
 from gunflow.dataset import Dataset, build
 from gunflow.errors import DataError, Problem
 from gunflow.io import parse_document
@@ -36,26 +37,35 @@ def _bundled_files() -> list[tuple[str, str]]:
 
 
 def _parse(
-    files: Iterable[tuple[str, str]],
+    files: Iterable[tuple[str, str]], limits: Limits = DEFAULT_LIMITS
 ) -> tuple[list[Located], list[RefusedIn], list[Problem]]:
     located: list[Located] = []
     refused: list[RefusedIn] = []
     problems: list[Problem] = []
     for name, text in files:
-        records, tables, found = parse_document(text, name)
+        records, tables, found = parse_document(text, name, limits=limits)
         problems.extend(found)
         located.extend((kind, record, name) for kind, record in records)
         refused.extend((kind, table, name) for kind, table in tables)
     return located, refused, problems
 
 
-def _read_file(path: str | PathLike[str]) -> tuple[str, str] | Problem:
+def _read_file(path: str | PathLike[str], limits: Limits) -> tuple[str, str] | Problem:
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        with Path(path).open("rb") as stream:  # never more than the limit, even from a device
+            data = stream.read(limits.max_file_bytes + 1)
     except OSError as error:
         return Problem(
             file=name, record="-", field="", message=f"cannot read the file: {error.strerror}"
+        )
+    if len(data) > limits.max_file_bytes:
+        return Problem(
+            file=name,
+            record="-",
+            field="",
+            message=f"larger than the limit of {limits.max_file_bytes:,} bytes; to read it, "
+            "pass limits=gunflow.Limits(max_file_bytes=...)",
         )
     try:
         return name, data.decode("utf-8")
@@ -68,17 +78,19 @@ def _read_file(path: str | PathLike[str]) -> tuple[str, str] | Problem:
         )
 
 
-def _read_files(paths: Paths) -> tuple[list[Located], list[RefusedIn], list[Problem]]:
+def _read_files(
+    paths: Paths, limits: Limits
+) -> tuple[list[Located], list[RefusedIn], list[Problem]]:
     listed = [paths] if isinstance(paths, str | PathLike) else list(paths)
     files: list[tuple[str, str]] = []
     problems: list[Problem] = []
     for path in listed:
-        read = _read_file(path)
+        read = _read_file(path, limits)
         if isinstance(read, Problem):
             problems.append(read)
         else:
             files.append(read)
-    located, refused, parse_problems = _parse(files)
+    located, refused, parse_problems = _parse(files, limits)
     return located, refused, [*problems, *parse_problems]
 
 
@@ -117,7 +129,7 @@ def _build_or_raise(
     return dataset
 
 
-def load(extra: Paths = ()) -> Dataset:
+def load(extra: Paths = (), *, limits: Limits | None = None) -> Dataset:
     """The bundled data, with a user's own files added when *extra* names any.
 
     The bundled dataset is read once, on the first call, and the same immutable object is
@@ -132,32 +144,38 @@ def load(extra: Paths = ()) -> Dataset:
 
     Args:
         extra: paths of a user's data files, in the bundled format.
+        limits: the largest file and JSON line read (default: :class:`~gunflow.Limits`'s).
 
     Returns:
         The dataset.
 
     Raises:
         DataError: a file cannot be read or parsed, a record is invalid, an id is used twice or
-            a reference names no record. Every problem of every file is listed; nothing is
-            cached from a failed load.
+            a reference names no record, or a file or a line of JSON is larger than *limits*
+            allow. Every problem of every file is listed; nothing is cached from a failed load.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       *limits*.
 
     """
     bundled, bundled_located = _load_bundled()
-    located, refused, problems = _read_files(extra)
+    located, refused, problems = _read_files(extra, limits or DEFAULT_LIMITS)
     if not located and not problems:  # refused tables always come with problems
         return bundled
     return _build_or_raise([*bundled_located, *located], refused, problems)
 
 
-def read(paths: Paths) -> Dataset:
+def read(paths: Paths, *, limits: Limits | None = None) -> Dataset:
     """A dataset of a user's files alone, without the bundled data.
 
     Useful to re-load an export (:func:`gunflow.export.write_jsonl`) or to check a set of
-    figures on its own. Raises :class:`~gunflow.DataError` as :func:`load` does.
+    figures on its own. Raises :class:`~gunflow.DataError` as :func:`load` does, and takes
+    the same *limits*.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       *limits*.
     """
-    located, refused, problems = _read_files(paths)
+    located, refused, problems = _read_files(paths, limits or DEFAULT_LIMITS)
     return _build_or_raise(located, refused, problems)

@@ -46,8 +46,16 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        """Render as ``file: record: field: message``."""
-        return f"{self.file}: {self.record}: {self.field or '-'}: {self.message}"
+        """Render as ``file: record: field: message``, each part cut to a readable length."""
+        return (
+            f"{_clip(self.file, 300)}: {_clip(self.record, 120)}: {_clip(self.field or '-', 120)}: "
+            f"{_clip(self.message, 600)}"
+        )
+
+
+def _clip(text: str, most: int) -> str:
+    """*text*, cut to *most* characters: a hostile file's megabyte-long id stays readable."""
+    return text if len(text) <= most else f"{text[: most - 30]}… ({len(text):,} characters)"
 
 
 class DataError(GunflowError, ValueError):

@@ -26,6 +26,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from gunflow._limits import DEFAULT_LIMITS, Limits
 from gunflow.errors import Problem
 from gunflow.model import (
     Acknowledgement,
@@ -382,7 +383,7 @@ def _parse_toml(text: str, file: str) -> Parsed:
     return records, refused, problems
 
 
-def _parse_jsonl(text: str, file: str) -> Parsed:
+def _parse_jsonl(text: str, file: str, max_line_chars: int) -> Parsed:
     """JSON lines: one object per line, its kind of record under the key ``record``.
 
     Lines end at a line feed alone (a carriage return before it is ignored as blank): text
@@ -393,6 +394,13 @@ def _parse_jsonl(text: str, file: str) -> Parsed:
     problems: list[Problem] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
+            continue
+        if len(line) > max_line_chars:
+            message = (
+                f"a line of {len(line):,} characters, over the limit of {max_line_chars:,}; to "
+                "read it, pass limits=gunflow.Limits(max_line_chars=...)"
+            )
+            problems.append(Problem(file=file, record=f"line {number}", field="", message=message))
             continue
         try:
             table = json.loads(line, parse_float=Decimal)
@@ -420,16 +428,17 @@ def _parse_jsonl(text: str, file: str) -> Parsed:
     return records, refused, problems
 
 
-def parse_document(text: str, file: str) -> Parsed:
+def parse_document(text: str, file: str, *, limits: Limits = DEFAULT_LIMITS) -> Parsed:
     """Read one document: its records (with their kinds), the refused tables, every problem.
 
     A name ending in ``.jsonl`` is read as JSON lines, anything else as TOML. A byte-order
-    mark at the start, as some editors on Windows write, is skipped.
+    mark at the start, as some editors on Windows write, is skipped. A line of JSON longer
+    than ``limits.max_line_chars`` is refused.
     """
     text = text.removeprefix("\ufeff")
     try:
         if file.endswith(".jsonl"):
-            return _parse_jsonl(text, file)
+            return _parse_jsonl(text, file, limits.max_line_chars)
         return _parse_toml(text, file)
     except RecursionError:
         return [], [], [Problem(file=file, record="-", field="", message="nested too deeply")]
