@@ -1,5 +1,6 @@
 """The rule ``revision``: one originator's figure released again, as of a later date."""
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -236,3 +237,33 @@ def test_a_relay_of_the_study_and_the_study_itself_are_one_release():
     )
     assert not run(ds, "revision")
     assert run(ds, "agreement").errors  # the press misreported the study
+
+
+def test_a_figure_told_more_exactly_is_no_revision():
+    ds = releases(99000, 99691, as_of=("2012-04", "2012-12"))
+    more_than = attrs.evolve(
+        ds.statistics.get("old"),
+        quantity=gf.Quantity(value=99000, unit="count", hedge="more than", written="more than"),
+        quote="We found more than 99,000.",
+    )
+    ds = gf.Dataset.from_records(
+        [*(r for r in ds.records() if getattr(r, "id", None) != "old"), more_than]
+    )
+    assert not run(ds, "revision")
+    assert not run(ds, "agreement")
+
+
+def test_a_point_estimate_revised_inside_the_earlier_range_is_a_revision():
+    ds = releases(253000, 212887, as_of=("2013-03", "2014-06"))
+    ranged = attrs.evolve(
+        ds.statistics.get("new"),
+        quantity=gf.Quantity(
+            value=212887, unit="count", written="212887 count", resolution=1000000
+        ),
+    )
+    ds = gf.Dataset.from_records(
+        [*(r for r in ds.records() if getattr(r, "id", None) != "new"), ranged]
+    )
+    (finding,) = run(ds, "revision")  # 253,000 lies inside the later figure's wide reading
+    assert finding.intervals[1].contains(253000)
+    assert "-40,113 (-15.9%)" in finding.message

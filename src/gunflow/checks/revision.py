@@ -7,14 +7,15 @@ from itertools import combinations
 
 from gunflow.checks._index import Index
 from gunflow.checks._report import Finding, Severity
-from gunflow.model import MeasureKind, Statistic, Unit
+from gunflow.model import Hedge, Interval, MeasureKind, Statistic, Unit
 
 NAME = "revision"
 SUMMARY = (
     "Figures of one measure, place and period from one originator's data (the same agency, "
-    "person or report in attributed_to, or the agency that published them), as of different "
+    "person or report in attributed_to, the agency that published them, or the authors of a "
+    "study), as of different "
     "dates and from different releases, are a revision, not a contradiction: reported when "
-    "they differ."
+    "the later release changed the figure."
 )
 
 _KINDS = [kind for kind in MeasureKind if kind is not MeasureKind.DURATION]
@@ -28,7 +29,7 @@ def run(index: Index) -> Iterator[Finding]:
                 continue
             earlier, later = sorted((first, second), key=_as_of)
             before, after = index.bounds(earlier), index.bounds(later)
-            if before == after:
+            if not _changed(earlier, later, before, after):
                 continue
             who = ", ".join(sorted(index.originators(earlier) & index.originators(later)))
             yield Finding(
@@ -41,6 +42,25 @@ def run(index: Index) -> Iterator[Finding]:
                 statistics=(earlier, later),
                 intervals=(before, after),
             )
+
+
+#: Hedges that state a point estimate: the value itself is the figure's best reading.
+_POINT = frozenset({Hedge.EXACT, Hedge.ABOUT, Hedge.NEARLY})
+
+
+def _changed(earlier: Statistic, later: Statistic, before: Interval, after: Interval) -> bool:
+    """Whether the later release changed the figure, not only restated it more or less exactly.
+
+    It did when the two cannot both be true, or when both state a point estimate and either
+    value lies outside what the other figure allows ("253,000", then "212,887 (between 89,816
+    and 359,205)"). "More than 99,000", then "99,691", is the same figure told more exactly.
+    """
+    if not before.overlaps(after):
+        return True
+    old, new = earlier.quantity, later.quantity
+    if old.value is None or new.value is None or not {old.hedge, new.hedge} <= _POINT:
+        return False
+    return not (after.contains(old.value) and before.contains(new.value))
 
 
 def _as_of(statistic: Statistic) -> tuple[object, str]:
