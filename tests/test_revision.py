@@ -243,7 +243,9 @@ def test_a_figure_told_more_exactly_is_no_revision():
     ds = releases(99000, 99691, as_of=("2012-04", "2012-12"))
     more_than = attrs.evolve(
         ds.statistics.get("old"),
-        quantity=gf.Quantity(value=99000, unit="count", hedge="more than", written="more than 99000"),
+        quantity=gf.Quantity(
+            value=99000, unit="count", hedge="more than", written="more than 99000"
+        ),
         quote="We found more than 99000.",
     )
     ds = gf.Dataset.from_records(
