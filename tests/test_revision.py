@@ -255,17 +255,24 @@ def test_a_figure_told_more_exactly_is_no_revision():
     assert not run(ds, "agreement")
 
 
-def test_a_point_estimate_revised_inside_the_earlier_range_is_a_revision():
-    ds = releases(253000, 212887, as_of=("2013-03", "2014-06"))
-    ranged = attrs.evolve(
-        ds.statistics.get("new"),
-        quantity=gf.Quantity(
-            value=212887, unit="count", written="212887 count", resolution=1000000
-        ),
-    )
-    ds = gf.Dataset.from_records(
-        [*(r for r in ds.records() if getattr(r, "id", None) != "new"), ranged]
-    )
-    (finding,) = run(ds, "revision")  # 253,000 lies inside the later figure's wide reading
-    assert finding.intervals[1].contains(253000)
+def test_a_rounded_figure_then_the_exact_count_is_no_revision():
+    def pair(first, second):
+        return dataset(
+            COUNT,
+            ATF,
+            stat("old", "guns", first, as_of="2012", resolution=None, attributed_to=["atf"]),
+            stat(
+                "new",
+                "guns",
+                second,
+                as_of="2013",
+                resolution=None,
+                attributed_to=["atf"],
+                source="s2",
+            ),
+        )
+
+    assert not run(pair(68000, 68161), "revision")  # "68,000" is read to the thousand
+    (finding,) = run(pair(253000, 212887), "revision")  # 212,887 is 213,000, not 253,000
     assert "-40,113 (-15.9%)" in finding.message
+    assert not run(pair(253000, 212887), "agreement")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from fractions import Fraction
 from itertools import combinations
 
 from gunflow.checks._index import Index
 from gunflow.checks._report import Finding, Severity
-from gunflow.model import Hedge, Interval, MeasureKind, Statistic, Unit
+from gunflow.model import Hedge, MeasureKind, Statistic, Unit
 
 NAME = "revision"
 SUMMARY = (
@@ -29,7 +30,7 @@ def run(index: Index) -> Iterator[Finding]:
                 continue
             earlier, later = sorted((first, second), key=_as_of)
             before, after = index.bounds(earlier), index.bounds(later)
-            if not _changed(earlier, later, before, after):
+            if not _changed(index, earlier, later):
                 continue
             who = ", ".join(sorted(index.originators(earlier) & index.originators(later)))
             yield Finding(
@@ -48,19 +49,21 @@ def run(index: Index) -> Iterator[Finding]:
 _POINT = frozenset({Hedge.EXACT, Hedge.ABOUT, Hedge.NEARLY})
 
 
-def _changed(earlier: Statistic, later: Statistic, before: Interval, after: Interval) -> bool:
+def _changed(index: Index, earlier: Statistic, later: Statistic) -> bool:
     """Whether the later release changed the figure, not only restated it more or less exactly.
 
-    It did when the two cannot both be true, or when both state a point estimate and either
-    value lies outside what the other figure allows ("253,000", then "212,887 (between 89,816
-    and 359,205)"). "More than 99,000", then "99,691", is the same figure told more exactly.
+    It did when the two cannot both be true, or when both state a point estimate and the two
+    values differ at the coarser figure's resolution: "253,000", then "212,887 (between 89,816
+    and 359,205)" is a change; "68,000", then "68,161", and "more than 99,000", then
+    "99,691", are one figure told more exactly.
     """
-    if not before.overlaps(after):
+    if not index.bounds(earlier).overlaps(index.bounds(later)):
         return True
     old, new = earlier.quantity, later.quantity
     if old.value is None or new.value is None or not {old.hedge, new.hedge} <= _POINT:
         return False
-    return not (after.contains(old.value) and before.contains(new.value))
+    step = max(index.tolerance.resolution(old), index.tolerance.resolution(new))
+    return abs(Fraction(new.value) - Fraction(old.value)) > step / 2
 
 
 def _as_of(statistic: Statistic) -> tuple[object, str]:
