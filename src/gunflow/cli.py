@@ -172,8 +172,8 @@ def _series(dataset: Dataset, args: argparse.Namespace) -> int:
 
 def _check(dataset: Dataset, args: argparse.Namespace) -> int:
     report = check(dataset, rules=args.rule)
-    if args.only:
-        report = report.filter(files=args.only)
+    if args.only or args.files:
+        report = report.filter(files=[*args.only, *args.files])
     minimum = Severity(args.min_severity)
     if args.format == "json":
         data = report.to_dict()
@@ -361,6 +361,12 @@ def _parser() -> argparse.ArgumentParser:
         help="keep the findings that involve figures of this file, loaded if --data does not "
         "name it (repeatable); the exit status follows what is kept",
     )
+    check_parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="files to check as --only does (so that pre-commit can pass the files it checks)",
+    )
     export = commands.add_parser(
         "export",
         parents=[common],
@@ -413,7 +419,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         files = [*args.data, *getattr(args, "sub_data", [])]
         given = {os.path.realpath(f) for f in files}
-        files += [f for f in getattr(args, "only", []) if os.path.realpath(f) not in given]
+        scoped = [*getattr(args, "only", []), *getattr(args, "files", [])]
+        files += [f for f in dict.fromkeys(scoped) if os.path.realpath(f) not in given]
         dataset = load(extra=files)
         return _COMMANDS[command](dataset, args)
     except BrokenPipeError:  # the reader went away (| head): not an error of ours

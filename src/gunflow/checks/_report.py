@@ -296,10 +296,17 @@ class Report:
     def raise_for_errors(self) -> None:
         """Raise if any error is unacknowledged; made for a user's test suite.
 
+        In a test that fails, pytest shows the message alone, not gunflow's source.
+
         Raises:
-            InconsistencyError: listing every unacknowledged error.
+            InconsistencyError: listing every unacknowledged error, with the quote and the
+                source of each figure involved.
+
+        .. versionchanged:: 0.2.0
+           The message quotes each figure and names its source and file.
 
         """
+        __tracebackhide__ = True
         errors = self.unacknowledged_errors
         if errors:
             lines = [f"{len(errors)} unacknowledged error(s) in the reported figures:"]
@@ -307,6 +314,9 @@ class Report:
                 lines.append(f"  [{f.rule}] {f.message}")
                 for name, ids in f.key.named().items():
                     lines.append(f"    {name}: {', '.join(ids)}")
+                for s in f.statistics:
+                    where = f", in {self.origins[s.id]}" if s.id in self.origins else ""
+                    lines.append(f"    - {s.id} (source {s.source}{where}): “{s.quote}”")
             raise InconsistencyError("\n".join(lines))
 
     def __repr__(self) -> str:
