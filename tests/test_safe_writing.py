@@ -157,3 +157,12 @@ def test_a_symbolic_link_in_the_way_is_not_followed(tmp_path):
     export.write_jsonl([], link, overwrite=True)
     assert elsewhere.read_text(encoding="utf-8") == "precious"
     assert not link.is_symlink()
+
+
+def test_a_file_that_cannot_be_written_is_named(tmp_path, capsys):
+    missing = tmp_path / "no-such-folder" / "out.jsonl"
+    assert main(["export", "-o", str(missing)]) == 2
+    assert capsys.readouterr().err == f"export: cannot write {missing}: No such file or directory\n"
+    assert main(["export", "-o", str(tmp_path), "--force"]) == 2
+    assert capsys.readouterr().err == f"export: cannot write {tmp_path}: it is a folder\n"
+    assert list(tmp_path.iterdir()) == []

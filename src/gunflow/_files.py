@@ -9,6 +9,7 @@ says so. Every path a record names goes through :func:`inside`, which keeps it i
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 from collections.abc import Iterable, Iterator
@@ -81,7 +82,12 @@ def open_target(target: Target, *, overwrite: bool = False) -> Iterator[IO[str]]
         return
     path = Path(target)
     check_free([path], overwrite=overwrite)
-    temporary, descriptor = _temporary(path.parent, path.name)
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "it is a folder", os.fspath(path))
+    try:
+        temporary, descriptor = _temporary(path.parent, path.name)
+    except OSError as error:  # name the file asked for, not the temporary one
+        raise type(error)(error.errno, error.strerror, os.fspath(path)) from None
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
             yield stream

@@ -432,3 +432,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (GunflowError, ValueError, TypeError) as error:
         print(f"{command}: {error}", file=sys.stderr)
         return 2
+    except OSError as error:  # a file that cannot be written (no such folder, no permission)
+        print(f"{command}: cannot write {error.filename}: {error.strerror}", file=sys.stderr)
+        return 2
