@@ -19,10 +19,11 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx.ext.intersphinx",
     "gunflow_holdings",  # writes data-holdings.md from the bundled data
+    "gunflow_fields",  # writes data-fields.md, the field reference, from the model
     "gunflow_pictures",  # the picture directive: pictures drawn from the data at build time
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build", "_inventories", "_pictures"]
+exclude_patterns = ["_build", "_inventories", "_pictures", "data-fields.md"]
 html_theme = "furo"
 html_title = "gunflow"
 

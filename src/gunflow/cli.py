@@ -389,6 +389,12 @@ def _parser() -> argparse.ArgumentParser:
         help="csv: write cells starting with = + - @ as they are, for programs rather than "
         "spreadsheets (by default they get a leading apostrophe, so no formula runs)",
     )
+    commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the data files, for editors that validate TOML",
+        description="Print the JSON Schema of gunflow's data files (generated from the model), "
+        "for Taplo or Even Better TOML: save it and name it in your editor's settings.",
+    )
     verify = commands.add_parser(
         "verify-quotes",
         parents=[common],
@@ -400,6 +406,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _schema(_dataset: Dataset, _args: argparse.Namespace) -> int:
+    from gunflow._schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return 0
+
+
 _COMMANDS: dict[str, Command] = {
     "summary": _summary,
     "sources": _sources,
@@ -409,6 +422,7 @@ _COMMANDS: dict[str, Command] = {
     "check": _check,
     "export": _export,
     "verify-quotes": _verify_quotes,
+    "schema": _schema,
 }
 
 
