@@ -69,8 +69,31 @@ def test_csl_json_for_reference_managers():
     items = export.to_csl_json(gunflow.load().sources)
     cnn = next(i for i in items if i["id"] == "cnn-2010-11-09")
     assert cnn["type"] == "article-newspaper"
-    assert cnn["author"] == [{"literal": "Terry Frieden"}]
+    assert cnn["author"] == [{"family": "Frieden", "given": "Terry"}]
     assert cnn["issued"] == {"date-parts": [[2010, 11, 9]]}
+
+
+def test_csl_json_names_types_and_editions():
+    items = {i["id"]: i for i in export.to_csl_json(gunflow.load().sources)}
+    assert items["atf-letter-to-oig-2010"]["author"] == [
+        {"family": "Melson", "given": "Kenneth E."}
+    ]
+    assert items["reuters-2016-01-11"]["author"][0] == {"family": "O'Boyle", "given": "Michael"}
+    # three names: a middle name or a double surname? Kept whole rather than guessed.
+    assert items["govexec-2009-12-guns-and-drugs"]["author"] == [
+        {"literal": "Katherine McIntire Peters"}
+    ]
+    assert (items["atf-ice-mou-2009"]["type"], items["atf-ice-mou-2009"]["genre"]) == (
+        "document",
+        "Agreement",
+    )
+    assert items["atf-letter-to-oig-2010"]["type"] == "personal_communication"
+    strategy = items["ondcp-southwest-border-strategy-2009"]
+    assert (strategy["type"], strategy["genre"]) == ("report", "Strategy")
+    edition = items["govexec-2009-12-agencies-join-forces"]
+    assert edition["original-title"] == "Guns & Drugs"
+    assert edition["original-date"] == {"date-parts": [[2009, 12, 1]]}
+    assert "original-title" not in items["govexec-2009-12-guns-and-drugs"]
 
 
 def test_to_pandas_says_what_is_missing(monkeypatch):

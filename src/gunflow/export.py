@@ -18,6 +18,7 @@ JSON lines written here load back with :func:`gunflow.read` (or :func:`gunflow.l
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
@@ -27,7 +28,7 @@ from gunflow._csv import write_table
 from gunflow._files import Target, open_target
 from gunflow.errors import GunflowError
 from gunflow.io import Record, get_converter, kind_of
-from gunflow.model import Interval, Source, SourceKind, Statistic
+from gunflow.model import Interval, PartialDate, Source, SourceKind, Statistic
 
 __all__ = [
     "MissingDependency",
@@ -173,20 +174,44 @@ def write_csv(
     write_table(target, columns, rows, spreadsheet_safe=spreadsheet_safe, overwrite=overwrite)
 
 
-_CSL_TYPES = {
-    SourceKind.NEWS_ARTICLE: "article-newspaper",
-    SourceKind.GOVERNMENT_REPORT: "report",
-    SourceKind.TESTIMONY: "speech",
-    SourceKind.PRESS_RELEASE: "document",
-    SourceKind.AGREEMENT: "legislation",
-    SourceKind.STRATEGY: "report",
-    SourceKind.DATASET: "dataset",
-    SourceKind.LETTER: "personal_communication",
+#: CSL type and genre of each kind of source. An agreement between agencies is no law
+#: ("legislation") and no treaty between states: a document whose genre says what it is.
+_CSL_TYPES: dict[SourceKind, tuple[str, str | None]] = {
+    SourceKind.NEWS_ARTICLE: ("article-newspaper", None),
+    SourceKind.GOVERNMENT_REPORT: ("report", None),
+    SourceKind.TESTIMONY: ("hearing", "Testimony"),
+    SourceKind.PRESS_RELEASE: ("document", "Press release"),
+    SourceKind.AGREEMENT: ("document", "Agreement"),
+    SourceKind.STRATEGY: ("report", "Strategy"),
+    SourceKind.DATASET: ("dataset", None),
+    SourceKind.LETTER: ("personal_communication", "Letter"),
 }
 
+#: A byline split into given and family names without guessing: "Terry Frieden", "Kenneth E.
+#: Melson". Others ("Katherine McIntire Peters": a middle name or a double surname?) stay whole.
+_PLAIN_NAME = re.compile(r"(?P<given>[A-Z][\w'’-]+(?: [A-Z]\.)?) (?P<family>[A-Z][\w'’-]+)")
 
-def to_csl_json(sources: Iterable[Source]) -> list[dict[str, Any]]:
+
+def _csl_name(byline: str) -> dict[str, str]:
+    match = _PLAIN_NAME.fullmatch(byline.strip())
+    if match is None:
+        return {"literal": byline}
+    return {"family": match["family"], "given": match["given"]}
+
+
+def _csl_date(date: PartialDate) -> dict[str, Any]:
+    parts = [date.year, date.month, date.day]
+    return {"date-parts": [[p for p in parts if p is not None]]}
+
+
+def to_csl_json(
+    sources: Iterable[Source], *, originals: Iterable[Source] | None = None
+) -> list[dict[str, Any]]:
     """Sources as CSL-JSON, for Zotero, Mendeley and citeproc.
+
+    Bylines are split into family and given names where that needs no guess; an edition keeps
+    the source it republishes as ``original-title``, ``original-date`` and
+    ``original-publisher``.
 
     >>> import gunflow
     >>> from gunflow.export import to_csl_json
@@ -194,27 +219,52 @@ def to_csl_json(sources: Iterable[Source]) -> list[dict[str, Any]]:
     >>> item["type"], item["number"], item["issued"]
     ('report', 'GAO-16-223', {'date-parts': [[2016, 1, 11]]})
 
+    Args:
+        sources: the sources to export.
+        originals: where to find the sources that editions republish; the sources given and
+            the bundled ones if None.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Family and given names, types and genres of agreements, letters, strategies and
+       testimony, and ``original-*`` of editions.
+
     """
+    given = list(sources)
+    if originals is None:
+        from gunflow._loading import load
+
+        originals = [*given, *load().sources]
+    by_id: dict[str, Source] = {}
+    for original in originals:
+        by_id.setdefault(original.id, original)
     items = []
-    for source in sources:
+    for source in given:
+        kind, genre = _CSL_TYPES[source.kind]
         item: dict[str, Any] = {
             "id": source.id,
-            "type": _CSL_TYPES[source.kind],
+            "type": kind,
             "title": source.title,
             "publisher": source.publisher,
         }
+        if genre:
+            item["genre"] = genre
         if source.kind is SourceKind.NEWS_ARTICLE:
             item["container-title"] = source.publisher
         if source.authors:
-            item["author"] = [{"literal": name} for name in source.authors]
+            item["author"] = [_csl_name(name) for name in source.authors]
         if source.published is not None:
-            parts = [source.published.year, source.published.month, source.published.day]
-            item["issued"] = {"date-parts": [[p for p in parts if p is not None]]}
+            item["issued"] = _csl_date(source.published)
         if source.url:
             item["URL"] = source.url
         if source.report_number:
             item["number"] = source.report_number
+        edited = by_id.get(source.edition_of) if source.edition_of else None
+        if edited is not None:
+            item["original-title"] = edited.title
+            item["original-publisher"] = edited.publisher
+            if edited.published is not None:
+                item["original-date"] = _csl_date(edited.published)
         if source.note:
             item["note"] = source.note
         items.append(item)
