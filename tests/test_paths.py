@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gunflow
-from gunflow._files import inside, relative_to_file
+from gunflow._files import inside
 from gunflow._verify import verify_quotes
 from gunflow.cli import main
 
@@ -110,16 +110,3 @@ def test_a_text_that_is_not_utf8_is_named(tmp_path):
     (tmp_path / "mine.txt").write_bytes(b"we seized \xff7 rifles")
     with pytest.raises(gunflow.DataError, match=r"mine: text_file: mine.txt is not valid UTF-8"):
         verify_quotes(ds, tmp_path)
-
-
-def test_a_path_in_a_file_is_relative_to_that_file(tmp_path):
-    config = tmp_path / "project" / "pyproject.toml"
-    assert (
-        relative_to_file("data/mine.toml", config)
-        == (tmp_path / "project" / "data" / "mine.toml").resolve()
-    )
-    for escaping in ("../elsewhere.toml", "/etc/passwd", "data/../../x.toml"):
-        with pytest.raises(gunflow.UnsafePath, match="outside"):
-            relative_to_file(escaping, config)
-    outside = relative_to_file("../shared.toml", config, allow_outside=True)
-    assert outside == (tmp_path / "shared.toml").resolve()

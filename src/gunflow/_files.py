@@ -18,7 +18,7 @@ from typing import IO
 
 from gunflow.errors import TargetExists, UnsafePath
 
-__all__ = ["Target", "check_free", "inside", "open_target", "relative_to_file"]
+__all__ = ["Target", "check_free", "inside", "open_target"]
 
 #: Where a writer writes: a path, or a text stream the caller opened (and closes).
 Target = str | os.PathLike[str] | IO[str]
@@ -112,21 +112,3 @@ def inside(folder: str | os.PathLike[str], name: str) -> Path:
     if not path.is_relative_to(root):
         raise UnsafePath(f"{name!r} leads to {path}, outside {root}: refused")
     return path
-
-
-def relative_to_file(
-    path: str | os.PathLike[str], named_by: str | os.PathLike[str], *, allow_outside: bool = False
-) -> Path:
-    """A path written in a file (a config, a record), taken relative to that file's folder.
-
-    It must stay inside that folder unless *allow_outside* is true (the user said so, e.g. with
-    a command-line option), so that a file from someone else cannot point gunflow elsewhere.
-
-    Raises:
-        UnsafePath: the path leads out of the naming file's folder and *allow_outside* is false.
-
-    """
-    folder = Path(named_by).parent
-    if allow_outside:
-        return (folder / path).resolve()
-    return inside(folder, os.fspath(path))

@@ -19,6 +19,7 @@ as fast with the plugin as without it.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -63,6 +64,9 @@ def _pyproject(config: pytest.Config) -> Path | None:
 
 def _configured(pyproject: Path) -> list[Path]:
     """The files ``[tool.gunflow] data`` names, each inside the project's folder."""
+    from gunflow._files import inside
+    from gunflow.errors import UnsafePath
+
     try:
         settings = tomllib.loads(pyproject.read_text(encoding="utf-8-sig"))
     except (OSError, tomllib.TOMLDecodeError) as error:
@@ -82,11 +86,13 @@ def _configured(pyproject: Path) -> list[Path]:
         if not found:
             raise pytest.UsageError(f"gunflow: {pattern!r} in {pyproject} matches no file")
         for path in found:
-            if not path.resolve().is_relative_to(root):
+            try:
+                inside(root, os.fspath(path))
+            except UnsafePath:
                 raise pytest.UsageError(
                     f"gunflow: {pattern!r} in {pyproject} leads outside the project's folder "
                     f"{root}; name such a file with --gunflow-data to check it"
-                )
+                ) from None
             files.append(path)
     return files
 
