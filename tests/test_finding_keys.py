@@ -188,3 +188,13 @@ def test_corroboration_reads_open_ends_exactly():
     )
     assert info.statistic_ids == ("m", "six")
     assert str(info.intervals[0]) == "[5.5, 6.5]"
+
+
+def test_figures_that_all_cite_one_report_do_not_corroborate_each_other():
+    def figures(cites):
+        return [
+            stat(f"f{i}", "flow", 5, source=("s1", "s2")[i % 2], cites=cites) for i in range(40)
+        ]
+
+    assert run(dataset(measure("flow"), *figures(())), "corroboration")
+    assert not run(dataset(measure("flow"), *figures(("s2-web",))), "corroboration")

@@ -171,6 +171,10 @@ class Index:
                     todo.append(source.edition_of)
         return voices
 
+    def voices(self, statistic: Statistic) -> frozenset[str]:
+        """Every source a figure speaks with: two figures that share one are not independent."""
+        return frozenset(self._voices(statistic))
+
     def independent(self, a: Statistic, b: Statistic) -> bool:
         """Whether two figures come from separate voices (no edition, citation or restatement)."""
         if a.restates == b.id or b.restates == a.id:

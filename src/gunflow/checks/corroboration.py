@@ -76,8 +76,17 @@ def deepest(ranges: Sequence[Interval], voices: Sequence[str]) -> list[int]:
 
 
 def _independent_pair(index: Index, statistics: Sequence[Statistic]) -> bool:
-    """Whether two of *statistics* come from independent voices (one figure per voice tried)."""
+    """Whether two of *statistics* come from independent voices.
+
+    One figure per voice is tried. When one source is a voice of them all (many articles
+    citing one report), no pair can be independent: that is found in one pass, so that the
+    search over pairs, which stops at the first independent one, runs only when some pair
+    is likely to be.
+    """
     one_per_voice = list({index.voice(s): s for s in reversed(statistics)}.values())
+    voices = [index.voices(s) for s in one_per_voice]
+    if len(one_per_voice) < 2 or frozenset.intersection(*voices):
+        return False
     return any(
         index.independent(a, b) for i, a in enumerate(one_per_voice) for b in one_per_voice[i + 1 :]
     )
