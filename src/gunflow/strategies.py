@@ -316,17 +316,25 @@ def relations(draw: st.DrawFn) -> Relation:
     )
 
 
-def acknowledgements() -> st.SearchStrategy[Acknowledgement]:
-    """Acknowledgements of any rule name.
+@st.composite
+def acknowledgements(draw: st.DrawFn) -> Acknowledgement:
+    """Acknowledgements of any rule name, naming statistics, events, relations or measures.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Events, relations and measures too.
     """
-    return st.builds(
-        Acknowledgement,
-        id=ids(),
-        rule=_SLUG,
-        statistics=_id_tuples().filter(bool),
-        explanation=_TEXT,
+    statistics, events, relations, measures = (draw(_id_tuples()) for _ in range(4))
+    if not (statistics or events or relations or measures):
+        measures = (draw(ids()),)  # an acknowledgement names at least one record
+    return Acknowledgement(
+        id=draw(ids()),
+        rule=draw(_SLUG),
+        statistics=statistics,
+        events=events,
+        relations=relations,
+        measures=measures,
+        explanation=draw(_TEXT),
     )
 
 
