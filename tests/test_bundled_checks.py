@@ -42,9 +42,11 @@ def test_the_surge_told_as_120_days_and_three_months(report):
 def test_implied_atf_border_personnel(report):
     (info,) = report.filter(rule="relations").infos
     implied = info.intervals[-1]
-    # about 2,000 is [1,800, 2,200]; about four times is [3.6, 4.4]: 1,800/4.4 to 2,200/3.6
-    assert implied.low == Fraction(1800) / Fraction("4.4")
-    assert implied.high == Fraction(2200) / Fraction("3.6")
+    # "about 2,000" is read to the thousand (r = 1,000),
+    # d = max(500, min(1,000, 200)) = 500: [1,500, 2,500]. "about four times": r = 1,
+    # d = max(0.5, min(1, 0.4)) = 0.5: [3.5, 4.5]. Implied: 1,500/4.5 to 2,500/3.5.
+    assert implied.low == Fraction(1500) / Fraction("4.5")
+    assert implied.high == Fraction(2500) / Fraction("3.5")
 
 
 def test_implied_2008_recoveries(report):

@@ -121,7 +121,8 @@ def _structure_decimal(value: object, _type: type) -> Decimal:
 
 
 def _unstructure_decimal(value: Decimal) -> int | str:
-    return int(value) if value == value.to_integral_value() else str(value)
+    """A whole number as an int; any other as text that keeps every digit written ("70.0")."""
+    return int(value) if int(value.as_tuple().exponent) >= 0 else str(value)
 
 
 def _plain(error: InvalidField) -> ValueError:
@@ -349,7 +350,7 @@ def _add(
 
 def _parse_toml(text: str, file: str) -> Parsed:
     try:
-        document = tomllib.loads(text)
+        document = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
         return [], [], [Problem(file=file, record="-", field="", message=f"invalid TOML: {error}")]
     records: list[tuple[str, Record]] = []

@@ -139,15 +139,30 @@ def quantities(draw: st.DrawFn, unit: Unit | None = None) -> Quantity:
     """
     chosen = unit or draw(st.sampled_from(list(Unit)))
     if chosen is Unit.PERCENT:
-        value = draw(st.decimals(min_value=0, max_value=100, places=1))
+        numbers = st.decimals(min_value=0, max_value=100, places=1)
     elif chosen is Unit.PERCENT_CHANGE:
-        value = draw(st.decimals(min_value=-100, max_value=10_000, places=1))
+        numbers = st.decimals(min_value=-100, max_value=10_000, places=1)
     else:
-        value = Decimal(draw(st.integers(min_value=0, max_value=10**9)))
+        numbers = st.integers(min_value=0, max_value=10**9).map(Decimal)
+    value = draw(numbers)
+    if draw(st.integers(min_value=0, max_value=5)) == 0:  # now and then, a stated range
+        low, high = sorted([value, draw(numbers)])
+        return Quantity(
+            value=draw(st.none() | st.just(value)),
+            low=low,
+            high=high,
+            unit=chosen,
+            written=draw(st.none() | st.just(f"between {low} and {high}")),
+        )
+    hedges = list(Hedge)
+    if chosen is not Unit.PERCENT_CHANGE and value == 0:  # "less than 0" leaves no value
+        hedges.remove(Hedge.LESS_THAN)
+    if chosen is Unit.PERCENT and value == 100:  # nor does "more than 100 percent"
+        hedges.remove(Hedge.MORE_THAN)
     return Quantity(
         value=value,
         unit=chosen,
-        hedge=draw(st.sampled_from(list(Hedge))),
+        hedge=draw(st.sampled_from(hedges)),
         written=draw(st.none() | st.just(f"{value}")),
         resolution=draw(st.none() | st.sampled_from([Decimal(1), Decimal("0.5"), Decimal(100)])),
     )

@@ -6,7 +6,6 @@ import contextlib
 import functools
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from fractions import Fraction
 
 import pendulum
 
@@ -35,29 +34,6 @@ DAYS_PER_UNIT: dict[Unit, Interval] = {
     Unit.MONTHS: Interval.closed(28, 31),
     Unit.YEARS: Interval.closed(365, 366),
 }
-
-
-def times(a: Interval, b: Interval) -> Interval:
-    """The product of two intervals of non-negative numbers (None is +∞ at the high end)."""
-    if (a.low is not None and a.low < 0) or (b.low is not None and b.low < 0):
-        raise ValueError("times() takes intervals of non-negative numbers")
-    low = (a.low or Fraction(0)) * (b.low or Fraction(0))
-    high = None if a.high is None or b.high is None else a.high * b.high
-    return Interval(
-        low=low,
-        high=high,
-        low_closed=a.low_closed and b.low_closed,
-        high_closed=a.high_closed and b.high_closed,
-    )
-
-
-def divide(a: Interval, b: Interval) -> Interval | None:
-    """``a / b`` for non-negative *a* and positive *b*; None when *b* may be zero."""
-    if b.low is None or b.low <= 0 or (a.low is not None and a.low < 0):
-        return None
-    low = (a.low or Fraction(0)) / b.high if b.high is not None else Fraction(0)
-    high = None if a.high is None else a.high / b.low
-    return Interval(low=low, high=high, low_closed=True, high_closed=a.high_closed and b.low_closed)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -100,7 +76,7 @@ class Index:
     def days(self, statistic: Statistic) -> Interval | None:
         """A duration figure in days; None for a figure in another unit."""
         per_unit = DAYS_PER_UNIT.get(statistic.quantity.unit)
-        return None if per_unit is None else times(self.bounds(statistic), per_unit)
+        return None if per_unit is None else self.bounds(statistic).times(per_unit)
 
     def place(self, statistic: Statistic) -> str | None:
         """The statistic's own place, else its measure's."""

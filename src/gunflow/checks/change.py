@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from gunflow.checks._index import Index, divide
+from gunflow.checks._index import Index
 from gunflow.checks._report import Finding, Severity
 from gunflow.model import Interval, MeasureKind, Period, Statistic, Unit
 
@@ -50,7 +50,7 @@ def run(index: Index) -> Iterator[Finding]:
             before = _figures(index, measure.change_of, place, change.compared_with)
             for a in after:
                 if not before:
-                    implied = divide(index.bounds(a), multiple)
+                    implied = index.bounds(a).divided_by(multiple)
                     if implied is not None:
                         yield Finding(
                             rule=NAME,
@@ -63,7 +63,7 @@ def run(index: Index) -> Iterator[Finding]:
                             intervals=(index.bounds(a), implied),
                         )
                 for b in before:
-                    ratio = divide(index.bounds(a), index.bounds(b))
+                    ratio = index.bounds(a).divided_by(index.bounds(b))
                     if ratio is None or ratio.overlaps(multiple):
                         continue
                     yield Finding(

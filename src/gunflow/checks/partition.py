@@ -22,10 +22,10 @@ _HUNDRED = Interval.point(100)
 
 def _agreed(index: Index, statistics: Sequence[Statistic]) -> Interval | None:
     """The values all figures of one part allow (None if they disagree: rule 1 reports that)."""
-    common: Interval | None = index.bounds(statistics[0])
+    common = index.bounds(statistics[0])
     for statistic in statistics[1:]:
-        common = common.intersection(index.bounds(statistic)) if common else None
-    return common
+        common = common.intersection(index.bounds(statistic))
+    return None if common.is_empty else common
 
 
 def _check_parts(

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from functools import reduce
 from itertools import combinations
 
-from gunflow.checks._index import Index, divide, times
+from gunflow.checks._index import Index
 from gunflow.checks._report import Finding, Severity
 from gunflow.model import Interval, Relation, RelationKind, Statistic, Unit
 
@@ -63,7 +63,7 @@ def _check(index: Index, relation: Relation) -> Iterator[Finding]:  # noqa: PLR0
     if kind is RelationKind.RATIO and relation.factor is not None:
         factor = relation.factor.bounds(index.tolerance)
         if not right:
-            implied = divide(total, factor)
+            implied = total.divided_by(factor)
             if implied is not None:
                 yield _finding(
                     index,
@@ -75,7 +75,7 @@ def _check(index: Index, relation: Relation) -> Iterator[Finding]:  # noqa: PLR0
                 )
             return
         try:
-            expected = times(_total(index, right), factor)
+            expected = _total(index, right).times(factor)
         except ValueError:  # a multiple of a fall: the rule reads ratios of amounts only
             return
         if not total.overlaps(expected):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 from itertools import product
 
-from gunflow.checks._index import Index, times
+from gunflow.checks._index import Index
 from gunflow.checks._report import Finding, Severity
 from gunflow.model import MeasureKind
 
@@ -29,7 +29,7 @@ def run(index: Index) -> Iterator[Finding]:
         for key in sorted(set(shares) & set(parts) & set(wholes), key=repr):
             for share, part, whole in product(shares[key], parts[key], wholes[key]):
                 fraction = index.bounds(share) * Fraction(1, 100)
-                implied = times(fraction, index.bounds(whole))
+                implied = fraction.times(index.bounds(whole))
                 counted = index.bounds(part)
                 if implied.overlaps(counted):
                     continue

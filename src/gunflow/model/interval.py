@@ -1,9 +1,16 @@
-"""Intervals of exact rational numbers: what a reported figure can mean."""
+"""Intervals of exact rational numbers: what a reported figure can mean.
+
+One algebra for every rule: sums, differences, scaling, products and quotients of non-negative
+intervals, intersection, and the two comparisons every check is built on, :meth:`Interval.lies_above`
+and :meth:`Interval.lies_below` ("every value of one is greater than every value of the other").
+There is one empty interval, :data:`Interval.EMPTY`, and an unbounded end is always open.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from typing import ClassVar
 
 import attrs
 
@@ -36,19 +43,37 @@ def _show(value: Fraction) -> str:
     return f"{float(value):,.6g}"
 
 
+#: The fields of the one empty interval, ``(0, 0)``.
+_EMPTY_FORM = {"low": Fraction(0), "high": Fraction(0), "low_closed": False, "high_closed": False}
+
+
 @attrs.frozen(kw_only=True)
 class Interval:
     """A set of numbers between *low* and *high*; ``None`` is an unbounded end.
 
-    Ends are exact :class:`fractions.Fraction` values; each end is closed (included) or open.
+    Ends are exact :class:`fractions.Fraction` values; each end is closed (included) or open. The
+    form is canonical, so equal sets are equal objects: an unbounded end is always open, and every
+    empty interval is :data:`Interval.EMPTY`.
 
     >>> a = Interval.closed(Decimal("69.5"), Decimal("70.5"))
     >>> str(a), a.contains(70), a.contains(71)
     ('[69.5, 70.5]', True, False)
     >>> str(Interval.closed(70, 70) + Interval.closed(17, 17) + Interval.closed(13, 13))
     '[100, 100]'
+    >>> Interval(low=5, high=5, low_closed=False) == Interval.EMPTY
+    True
+    >>> Interval.closed(90, 95).lies_below(Interval(low=95, high=None, low_closed=False))
+    True
+
+    Attributes:
+        low: the lower end, or None when there is none.
+        high: the upper end, or None when there is none.
+        low_closed: whether *low* itself belongs to the interval.
+        high_closed: whether *high* itself belongs to the interval.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Canonical form (one empty interval; unbounded ends open) and the comparisons.
     """
 
     low: Fraction | None = attrs.field(converter=_exact)
@@ -56,12 +81,24 @@ class Interval:
     low_closed: bool = True
     high_closed: bool = True
 
+    #: The interval holding no number. Arithmetic with it gives it back.
+    EMPTY: ClassVar[Interval]
+
     def __attrs_post_init__(self) -> None:
-        """Reject an interval whose low end lies above its high end."""
-        if self.low is not None and self.high is not None and self.low > self.high:
-            raise InvalidField(
-                "high", f"the high end {self.high} lies below the low end {self.low}"
-            )
+        """Reject inverted ends; bring the interval to its canonical form."""
+        if self.low is not None and self.high is not None:
+            if self.low > self.high:
+                raise InvalidField(
+                    "high", f"the high end {self.high} lies below the low end {self.low}"
+                )
+            if self.low == self.high and not (self.low_closed and self.high_closed):
+                for name, value in _EMPTY_FORM.items():
+                    object.__setattr__(self, name, value)
+                return
+        if self.low is None and self.low_closed:
+            object.__setattr__(self, "low_closed", False)
+        if self.high is None and self.high_closed:
+            object.__setattr__(self, "high_closed", False)
 
     @classmethod
     def closed(cls, low: Number, high: Number) -> Interval:
@@ -76,40 +113,54 @@ class Interval:
     @property
     def is_empty(self) -> bool:
         """True when no number lies inside (``(5, 5)``, ``[5, 5)``)."""
-        return (
-            self.low is not None
-            and self.low == self.high
-            and not (self.low_closed and self.high_closed)
-        )
+        return self.low == self.high and not self.low_closed and self.low is not None
 
     def contains(self, value: Number) -> bool:
         """Whether *value* lies inside the interval."""
         x = _exact(value)
-        assert x is not None  # noqa: S101 - _exact returns None only for None
+        if x is None:
+            raise TypeError("contains() takes a number, not None")
         if self.low is not None and (x < self.low or (x == self.low and not self.low_closed)):
             return False
         return not (
             self.high is not None and (x > self.high or (x == self.high and not self.high_closed))
         )
 
-    def intersection(self, other: Interval) -> Interval | None:
-        """The numbers in both intervals, or None when there are none."""
+    def intersection(self, other: Interval) -> Interval:
+        """The numbers in both intervals (:data:`EMPTY` when there are none)."""
+        if self.is_empty or other.is_empty:
+            return EMPTY
         low, low_closed = _tighter_low(self, other)
         high, high_closed = _tighter_high(self, other)
-        if low is not None and high is not None:
-            if low > high:
-                return None
-            if low == high and not (low_closed and high_closed):
-                return None
+        if low is not None and high is not None and low > high:
+            return EMPTY
         return Interval(low=low, high=high, low_closed=low_closed, high_closed=high_closed)
 
     def overlaps(self, other: Interval) -> bool:
         """Whether some number lies in both intervals."""
-        return self.intersection(other) is not None
+        return not self.intersection(other).is_empty
+
+    def lies_above(self, other: Interval) -> bool:
+        """Whether every number of this interval is greater than every number of *other*.
+
+        The one comparison every rule uses to say "cannot": it is true only when no pair of
+        values, one from each, is in the other order. An empty interval lies nowhere.
+        """
+        if self.is_empty or other.is_empty or self.low is None or other.high is None:
+            return False
+        if self.low == other.high:
+            return not (self.low_closed and other.high_closed)
+        return self.low > other.high
+
+    def lies_below(self, other: Interval) -> bool:
+        """Whether every number of this interval is smaller than every number of *other*."""
+        return other.lies_above(self)
 
     def __add__(self, other: Interval | Number) -> Interval:
         """Every sum of a number from each interval (a number is a point interval)."""
         o = other if isinstance(other, Interval) else Interval.point(other)
+        if self.is_empty or o.is_empty:
+            return EMPTY
         return Interval(
             low=None if self.low is None or o.low is None else self.low + o.low,
             high=None if self.high is None or o.high is None else self.high + o.high,
@@ -119,6 +170,8 @@ class Interval:
 
     def __neg__(self) -> Interval:
         """The interval reflected through zero."""
+        if self.is_empty:
+            return EMPTY
         return Interval(
             low=None if self.high is None else -self.high,
             high=None if self.low is None else -self.low,
@@ -134,7 +187,10 @@ class Interval:
     def __mul__(self, factor: Number) -> Interval:
         """The interval scaled by an exact number (a negative factor swaps the ends)."""
         k = _exact(factor)
-        assert k is not None  # noqa: S101
+        if k is None:
+            raise TypeError("an interval is scaled by a number, not None")
+        if self.is_empty:
+            return EMPTY
         if k == 0:
             return Interval.point(0)
         if k < 0:
@@ -148,13 +204,73 @@ class Interval:
 
     __rmul__ = __mul__
 
+    def times(self, other: Interval) -> Interval:
+        """Every product of a number from each interval, both of non-negative numbers.
+
+        Raises:
+            ValueError: either interval holds a negative number.
+
+        """
+        _require_not_negative(self, other)
+        if self.is_empty or other.is_empty:
+            return EMPTY
+        zero = Interval.point(0)
+        if self == zero or other == zero:
+            return zero
+        a, b = self, other
+        assert a.low is not None and b.low is not None  # noqa: S101 - not negative: bounded below
+        zero_reached = (a.low == 0 and a.low_closed) or (b.low == 0 and b.low_closed)
+        return Interval(
+            low=a.low * b.low,
+            high=None if a.high is None or b.high is None else a.high * b.high,
+            low_closed=(a.low_closed and b.low_closed) or zero_reached,
+            high_closed=a.high_closed and b.high_closed,
+        )
+
+    def divided_by(self, other: Interval) -> Interval | None:
+        """Every quotient of a number of this interval by one of *other*.
+
+        Quotients are taken of non-negative numbers only: None when either interval holds a
+        negative number or *other* holds zero.
+        """
+        if other.contains(0) or not _not_negative(self) or not _not_negative(other):
+            return None
+        if self.is_empty or other.is_empty:
+            return EMPTY
+        a, b = self, other
+        assert a.low is not None and b.low is not None  # noqa: S101 - not negative: bounded below
+        if b.high is None:
+            low, low_closed = Fraction(0), a.low == 0 and a.low_closed
+        else:
+            low, low_closed = a.low / b.high, a.low_closed and b.high_closed
+        high = None if a.high is None or b.low == 0 else a.high / b.low
+        return Interval(
+            low=low, high=high, low_closed=low_closed, high_closed=a.high_closed and b.low_closed
+        )
+
     def __str__(self) -> str:
-        """Render in interval notation: ``[63, 65]``, ``(90, +∞)``."""
-        left = ("[" if self.low_closed else "(") if self.low is not None else "("
-        right = ("]" if self.high_closed else ")") if self.high is not None else ")"
+        """Render in interval notation: ``[63, 65]``, ``(90, +∞)``, ``∅``."""
+        if self.is_empty:
+            return "∅"
+        left = "[" if self.low_closed else "("
+        right = "]" if self.high_closed else ")"
         low = "-∞" if self.low is None else _show(self.low)
         high = "+∞" if self.high is None else _show(self.high)
         return f"{left}{low}, {high}{right}"
+
+
+EMPTY = Interval(low=0, high=0, low_closed=False, high_closed=False)
+Interval.EMPTY = EMPTY
+
+
+def _not_negative(interval: Interval) -> bool:
+    return interval.is_empty or (interval.low is not None and interval.low >= 0)
+
+
+def _require_not_negative(*intervals: Interval) -> None:
+    for interval in intervals:
+        if not _not_negative(interval):
+            raise ValueError(f"{interval} holds negative numbers: expected non-negative ones")
 
 
 def _tighter_low(a: Interval, b: Interval) -> tuple[Fraction | None, bool]:

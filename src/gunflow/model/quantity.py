@@ -84,11 +84,13 @@ def _optional_decimal(value: object) -> Decimal | None:
     return None if value is None else _to_decimal(value)
 
 
-def _check_value(instance: Quantity, _attribute: attrs.Attribute[Any], value: Decimal) -> None:
-    if value < 0 and instance.unit is not Unit.PERCENT_CHANGE:
-        raise InvalidField("value", f"a {instance.unit} cannot be negative ({value})")
-    if instance.unit is Unit.PERCENT and value > 100:
-        raise InvalidField("value", f"a share cannot exceed 100 percent ({value})")
+def _check_number(name: str, value: Decimal | None, unit: Unit) -> None:
+    if value is None:
+        return
+    if value < 0 and unit is not Unit.PERCENT_CHANGE:
+        raise InvalidField(name, f"a {unit} cannot be negative ({value})")
+    if unit is Unit.PERCENT and value > 100:
+        raise InvalidField(name, f"a share cannot exceed 100 percent ({value})")
 
 
 def _check_resolution(
@@ -102,8 +104,13 @@ def _check_resolution(
 class Quantity:
     """A number as a source wrote it.
 
+    A figure is a *value* read through its *hedge* ("nearly 70,000"), or a range the source
+    states itself (*low* and *high*: "between 106,700 and 426,729"), which replaces the hedge's
+    reading; a point estimate given with its range has all three.
+
     Attributes:
-        value: the number, exact (``Decimal``); "$5.9 million" is ``5900000``.
+        value: the number, exact (``Decimal``); "$5.9 million" is ``5900000``. None only when
+            the source states a range and no point within it.
         unit: what it counts in.
         hedge: the qualifying word, :attr:`Hedge.EXACT` when there is none.
         written: the figure exactly as the quote words it ("Nearly 70,000"), when known. It
@@ -111,28 +118,65 @@ class Quantity:
             "nearly sixfold", "a year"); a rise or fall is compared by its size.
         resolution: the step the number is read to, when the default (the unit of its last
             significant digit) is wrong for it.
+        low: the low end of a range the source states ("between 106,700 and ...").
+        high: the high end of that range.
 
     >>> q = Quantity(value=64, unit=Unit.PERCENT, hedge=Hedge.ABOUT, written="about 64 percent")
     >>> str(q.bounds())
     '[63, 65]'
+    >>> r = Quantity(low=106700, high=426729, unit=Unit.COUNT, written="between 106,700 and 426,729")
+    >>> str(r.bounds())
+    '[106,700, 426,729]'
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Stated ranges (*low*, *high*); a hedge that leaves no possible value is refused.
 
     """
 
-    value: Decimal = attrs.field(converter=_to_decimal)
+    value: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
     unit: Unit = attrs.field(converter=Unit)
     hedge: Hedge = attrs.field(default=Hedge.EXACT, converter=Hedge)
     written: str | None = attrs.field(default=None, validator=non_empty)
     resolution: Decimal | None = attrs.field(
         default=None, converter=_optional_decimal, validator=_check_resolution
     )
+    low: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
+    high: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
 
     def __attrs_post_init__(self) -> None:
-        """Check the value against its unit (validators run before the unit is known)."""
-        _check_value(self, attrs.fields(Quantity).value, self.value)
-        if self.written is not None:
+        """Check the numbers against the unit and each other (validators run before the unit)."""
+        for name in ("value", "low", "high"):
+            _check_number(name, getattr(self, name), self.unit)
+        if (self.low is None) != (self.high is None):
+            missing = "high" if self.high is None else "low"
+            raise InvalidField(missing, "a stated range needs both its low and its high end")
+        if self.low is not None and self.high is not None:
+            if self.low > self.high:
+                raise InvalidField("high", f"the range ends ({self.high}) below its start ({self.low})")
+            if self.value is not None and not self.low <= self.value <= self.high:
+                raise InvalidField(
+                    "value", f"{self.value} lies outside the stated range {self.low} to {self.high}"
+                )
+            if self.hedge is not Hedge.EXACT:
+                raise InvalidField(
+                    "hedge",
+                    f"a stated range replaces the hedge's reading: leave out {str(self.hedge)!r}",
+                )
+        elif self.value is None:
+            raise InvalidField("value", "a figure needs a value, or a stated range (low and high)")
+        if self.written is not None and self.value is not None:
             check_written(self.written, self.value, signed=self.unit is not Unit.PERCENT_CHANGE)
+        if DEFAULT_TOLERANCE.raw_bounds(self).intersection(_CAPS.get(self.unit, _ANY)).is_empty:
+            raise InvalidField(
+                "hedge",
+                f"{self.hedge} {self.value} leaves no possible value for a {self.unit}",
+            )
+
+    @property
+    def is_range(self) -> bool:
+        """Whether the source states the figure as a range (*low* and *high*)."""
+        return self.low is not None
 
     def bounds(self, tolerance: Tolerance | None = None) -> Interval:
         """The interval of values the figure allows, under *tolerance* (the default if None)."""
@@ -142,6 +186,8 @@ class Quantity:
         """The figure as written when known, else value, hedge and unit."""
         if self.written:
             return self.written
+        if self.value is None:
+            return f"{self.low:,f} to {self.high:,f} {self.unit}"
         hedge = "" if self.hedge is Hedge.EXACT else f"{self.hedge} "
         return f"{hedge}{self.value:,f} {self.unit}"
 
@@ -164,24 +210,34 @@ def _check_share(_instance: object, attribute: attrs.Attribute[Any], value: Frac
 class Tolerance:
     """How far each hedge lets a reported number stray, the policy behind :meth:`Quantity.bounds`.
 
-    The default follows the design: an exact figure is its value ± half its resolution;
-    "about" is ± min(resolution, 10 % of the value); "nearly" is [value - min(resolution,
-    10 %), value]; "more than" (value, +∞); "at least" [value, +∞); "up to" [0, value];
-    "less than" [0, value). Shares are capped to [0, 100] and other figures to [0, +∞),
-    except a percent change, which may be any size or sign.
+    The default reading, with *r* the figure's resolution (the unit of its last significant
+    digit: 1 for "73,684", 100 for "2,500", 0.1 for "70.0 percent") and
+    *d* = max(r / 2, min(r, 10 % of the value)):
 
-    Replace it to test how a conclusion depends on the reading of the words:
+    - no hedge: the value ± r / 2 ("70 percent" is [69.5, 70.5]);
+    - "about" (around, approximately, roughly, some): the value ± *d*, so "about *x*" always
+      holds plain *x*: adding a hedge never makes a claim stricter;
+    - "nearly" (almost): [value − *d*, value];
+    - "more than" (value, +∞); "at least" [value, +∞); "up to" [0, value]; "less than" [0, value);
+    - a range the source states is the closed interval it states.
+
+    Shares are capped to [0, 100] and other figures to [0, +∞), except a percent change, which
+    may be any size or sign. Replace the policy to test how a conclusion depends on the reading
+    of the words:
 
     >>> loose = Tolerance(about=Fraction(1, 5))
     >>> q = Quantity(value=2000, unit=Unit.COUNT, hedge=Hedge.ABOUT)
     >>> str(q.bounds()), str(q.bounds(loose))
-    ('[1,800, 2,200]', '[1,600, 2,400]')
+    ('[1,500, 2,500]', '[1,000, 3,000]')
 
     Attributes:
-        about: the largest share of the value that "about" allows either way.
-        nearly: the largest share of the value that "nearly" allows below it.
+        about: the largest share of the value that "about" allows either way (beyond half the
+            resolution, which it always allows).
+        nearly: the largest share of the value that "nearly" allows below it (likewise).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       "about *x*" and "nearly *x*" always allow at least what plain *x* allows.
 
     """
 
@@ -195,57 +251,69 @@ class Tolerance:
     def resolution(self, quantity: Quantity) -> Fraction:
         """The step *quantity* is read to: its own, else the unit of its last significant digit.
 
-        Percentages and multiples are read to the unit unless written with decimals.
+        Digits written after the decimal point count, zeros included ("70.0" is read to 0.1);
+        zeros that end a whole number do not ("2,500" is read to 100). Percentages and
+        multiples are read to the unit unless written with decimals.
         """
         if quantity.resolution is not None:
             return Fraction(quantity.resolution)
         value = quantity.value
-        if value == 0:
+        if value is None or value == 0:
             return Fraction(1)
-        exponent = int(value.normalize().as_tuple().exponent)  # finite values: always an int
-        if quantity.unit in _READ_TO_THE_UNIT:
-            exponent = min(exponent, 0)
+        exponent = int(value.as_tuple().exponent)  # finite values: always an int
+        if exponent >= 0:
+            exponent = int(value.normalize().as_tuple().exponent)
+            if quantity.unit in _READ_TO_THE_UNIT:
+                exponent = 0
         return Fraction(10) ** exponent
 
-    def bounds(self, quantity: Quantity) -> Interval:
-        """The interval of values *quantity* allows."""
+    def raw_bounds(self, quantity: Quantity) -> Interval:
+        """What the words allow before the unit's natural caps apply."""
+        if quantity.low is not None and quantity.high is not None:
+            return Interval.closed(quantity.low, quantity.high)
+        assert quantity.value is not None  # noqa: S101 - a Quantity has a value or a range
         v = Fraction(quantity.value)
         step = self.resolution(quantity)
         hedge = quantity.hedge
         if hedge is Hedge.EXACT:
-            raw = Interval.closed(v - step / 2, v + step / 2)
-        elif hedge is Hedge.ABOUT:
-            d = min(step, abs(v) * self.about)
-            raw = Interval.closed(v - d, v + d)
-        elif hedge is Hedge.NEARLY:
-            raw = Interval.closed(v - min(step, abs(v) * self.nearly), v)
-        elif hedge is Hedge.MORE_THAN:
-            raw = Interval(low=v, high=None, low_closed=False)
-        elif hedge is Hedge.AT_LEAST:
-            raw = Interval(low=v, high=None)
-        elif hedge is Hedge.UP_TO:  # [0, value] once capped; a change may fall below zero
-            raw = Interval(low=None, high=v)
-        else:  # Hedge.LESS_THAN
-            raw = Interval(low=None, high=v, high_closed=False)
-        return _cap(raw, quantity.unit)
+            return Interval.closed(v - step / 2, v + step / 2)
+        if hedge in (Hedge.ABOUT, Hedge.NEARLY):
+            share = self.about if hedge is Hedge.ABOUT else self.nearly
+            d = max(step / 2, min(step, abs(v) * share))
+            return Interval.closed(v - d, v + d if hedge is Hedge.ABOUT else v)
+        if hedge is Hedge.MORE_THAN:
+            return Interval(low=v, high=None, low_closed=False)
+        if hedge is Hedge.AT_LEAST:
+            return Interval(low=v, high=None)
+        if hedge is Hedge.UP_TO:  # [0, value] once capped; a change may fall below zero
+            return Interval(low=None, high=v)
+        return Interval(low=None, high=v, high_closed=False)  # Hedge.LESS_THAN
+
+    def bounds(self, quantity: Quantity) -> Interval:
+        """The interval of values *quantity* allows: its words' reading, within its unit's caps."""
+        raw = self.raw_bounds(quantity)
+        cap = _CAPS.get(quantity.unit)
+        if cap is None or _inside(raw, cap):  # the common case: nothing to clip
+            return raw
+        return raw.intersection(cap)
 
 
+def _inside(interval: Interval, cap: Interval) -> bool:
+    """Whether *interval* lies within *cap* (a cap is closed, from zero)."""
+    above_low = interval.low is not None and interval.low >= 0
+    below_high = cap.high is None or (interval.high is not None and interval.high <= cap.high)
+    return above_low and below_high
+
+
+#: What each unit can hold: a share lies in [0, 100], a percent change anywhere, the rest ≥ 0.
 _NOT_NEGATIVE = Interval(low=0, high=None)
-_SHARE = Interval(low=0, high=100)
-
-
-def _cap(interval: Interval, unit: Unit) -> Interval:
-    """Clip to what the unit can hold ("less than 0" of a count holds nothing: ``[0, 0)``)."""
-    if unit is Unit.PERCENT_CHANGE:
-        return interval
-    cap = _SHARE if unit is Unit.PERCENT else _NOT_NEGATIVE
-    inside_low = interval.low is not None and interval.low >= 0
-    inside_high = cap.high is None or (interval.high is not None and interval.high <= cap.high)
-    if inside_low and inside_high:  # the common case: nothing to clip
-        return interval
-    capped = interval.intersection(cap)
-    return capped if capped is not None else Interval(low=0, high=0, high_closed=False)
+_ANY = Interval(low=None, high=None)
+_CAPS: dict[Unit, Interval] = {
+    unit: Interval.closed(0, 100) if unit is Unit.PERCENT else _NOT_NEGATIVE
+    for unit in Unit
+    if unit is not Unit.PERCENT_CHANGE
+}
 
 
 DEFAULT_TOLERANCE = Tolerance()
-"""The tolerance used when none is given."""
+"""The reading of hedged figures used when none is given (see :class:`Tolerance`)."""
