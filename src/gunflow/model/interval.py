@@ -242,7 +242,8 @@ class Interval:
         if b.high is None:
             low, low_closed = Fraction(0), a.low == 0 and a.low_closed
         else:
-            low, low_closed = a.low / b.high, a.low_closed and b.high_closed
+            zero_reached = a.low == 0 and a.low_closed
+            low, low_closed = a.low / b.high, (a.low_closed and b.high_closed) or zero_reached
         high = None if a.high is None or b.low == 0 else a.high / b.low
         return Interval(
             low=low, high=high, low_closed=low_closed, high_closed=a.high_closed and b.low_closed
