@@ -46,7 +46,7 @@ def test_the_data_can_set_the_resolution():
         (q(64, "percent", "about"), Interval.closed(63, 65)),
         (q(2000, "count", "about"), Interval.closed(1500, 2500)),
         (q(7000, "count", "about"), Interval.closed(6300, 7700)),
-        # nearly: [value - d, value]
+        # nearly: from d below the value up to the value
         (q(600, "count", "nearly"), Interval.closed(540, 600)),
         (q(70000, "count", "nearly"), Interval.closed(63000, 70000)),
         (q(105000, "count", "nearly"), Interval.closed(104000, 105000)),

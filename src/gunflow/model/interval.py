@@ -1,8 +1,9 @@
 """Intervals of exact rational numbers: what a reported figure can mean.
 
 One algebra for every rule: sums, differences, scaling, products and quotients of non-negative
-intervals, intersection, and the two comparisons every check is built on, :meth:`Interval.lies_above`
-and :meth:`Interval.lies_below` ("every value of one is greater than every value of the other").
+intervals, intersection, and the two comparisons every check is built on,
+:meth:`Interval.lies_above` and :meth:`Interval.lies_below` ("every value of one is greater than
+every value of the other").
 There is one empty interval, :data:`Interval.EMPTY`, and an unbounded end is always open.
 """
 
@@ -71,9 +72,11 @@ class Interval:
         low_closed: whether *low* itself belongs to the interval.
         high_closed: whether *high* itself belongs to the interval.
 
+
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
        Canonical form (one empty interval; unbounded ends open) and the comparisons.
+
     """
 
     low: Fraction | None = attrs.field(converter=_exact)
@@ -215,10 +218,11 @@ class Interval:
         if self.is_empty or other.is_empty:
             return EMPTY
         zero = Interval.point(0)
-        if self == zero or other == zero:
+        if zero in (self, other):
             return zero
         a, b = self, other
-        assert a.low is not None and b.low is not None  # noqa: S101 - not negative: bounded below
+        assert a.low is not None  # noqa: S101 - not negative: bounded below
+        assert b.low is not None  # noqa: S101
         zero_reached = (a.low == 0 and a.low_closed) or (b.low == 0 and b.low_closed)
         return Interval(
             low=a.low * b.low,
@@ -238,7 +242,8 @@ class Interval:
         if self.is_empty or other.is_empty:
             return EMPTY
         a, b = self, other
-        assert a.low is not None and b.low is not None  # noqa: S101 - not negative: bounded below
+        assert a.low is not None  # noqa: S101 - not negative: bounded below
+        assert b.low is not None  # noqa: S101
         if b.high is None:
             low, low_closed = Fraction(0), a.low == 0 and a.low_closed
         else:
