@@ -243,6 +243,6 @@ def _common(intervals: Iterable[Interval]) -> Interval | None:
     common: Interval | None = None
     for interval in intervals:
         common = interval if common is None else common.intersection(interval)
-        if common is None:
+        if common.is_empty:
             return None
     return common

@@ -102,7 +102,7 @@ def run(index: Index) -> Iterator[Finding]:
             continue
         shared = ranges[members[0]]
         for i in members[1:]:  # the members share a point, so no intersection is empty
-            shared = shared.intersection(ranges[i]) or shared
+            shared = shared.intersection(ranges[i])
         sources = len({index.voice(s) for s in agreeing})
         labels = [index.label(s) for s in agreeing[:_SHOWN]]
         more = f" and {len(agreeing) - _SHOWN} more" if len(agreeing) > _SHOWN else ""
