@@ -87,9 +87,9 @@ def _row_names(axes: Axes, names: Sequence[str]) -> None:
 
 
 def _in_days(statistic: Statistic, tolerance: Tolerance | None) -> Interval:
-    from gunflow.checks._index import DAYS_PER_UNIT, times
+    from gunflow.checks._index import DAYS_PER_UNIT
 
-    return times(statistic.quantity.bounds(tolerance), DAYS_PER_UNIT[statistic.quantity.unit])
+    return statistic.quantity.bounds(tolerance).times(DAYS_PER_UNIT[statistic.quantity.unit])
 
 
 def figures(
