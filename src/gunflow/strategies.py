@@ -6,10 +6,10 @@ module; import it as ``from gunflow import strategies``.
 >>> from gunflow import strategies
 >>> from hypothesis import given
 >>> @given(strategies.quantities())
-... def test_a_quantity_lies_in_its_own_bounds_when_exact(q):
-...     if q.hedge == "exact":
+... def test_a_stated_value_lies_in_its_own_bounds(q):
+...     if q.value is not None and q.hedge in ("exact", "about"):
 ...         assert q.bounds().contains(q.value)
->>> test_a_quantity_lies_in_its_own_bounds_when_exact()
+>>> test_a_stated_value_lies_in_its_own_bounds()
 
 .. versionadded:: 0.1.0
 """
