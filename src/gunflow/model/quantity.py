@@ -227,10 +227,10 @@ class Tolerance:
     may be any size or sign. Replace the policy to test how a conclusion depends on the reading
     of the words:
 
-    >>> loose = Tolerance(about=Fraction(1, 5))
+    >>> loose = Tolerance(about=Fraction(3, 10))
     >>> q = Quantity(value=2000, unit=Unit.COUNT, hedge=Hedge.ABOUT)
     >>> str(q.bounds()), str(q.bounds(loose))
-    ('[1,500, 2,500]', '[1,000, 3,000]')
+    ('[1,500, 2,500]', '[1,400, 2,600]')
 
     Attributes:
         about: the largest share of the value that "about" allows either way (beyond half the
