@@ -250,9 +250,8 @@ class Interval:
             zero_reached = a.low == 0 and a.low_closed
             low, low_closed = a.low / b.high, (a.low_closed and b.high_closed) or zero_reached
         high = None if a.high is None or b.low == 0 else a.high / b.low
-        return Interval(
-            low=low, high=high, low_closed=low_closed, high_closed=a.high_closed and b.low_closed
-        )
+        high_closed = (a.high_closed and b.low_closed) or (a.high == 0 and a.high_closed)
+        return Interval(low=low, high=high, low_closed=low_closed, high_closed=high_closed)
 
     def __str__(self) -> str:
         """Render in interval notation: ``[63, 65]``, ``(90, +∞)``, ``∅``."""
