@@ -5,11 +5,15 @@ or just inside it (near miss), so that a rule that errs on either side fails her
 are worked out by hand in the comments: exact counts are read to the unit, [v - 0.5, v + 0.5].
 """
 
+from fractions import Fraction
+from itertools import pairwise
+
 import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
 import gunflow as gf
+from gunflow.checks.corroboration import deepest
 from tests.builders import dataset, measure, stat
 
 #: The rules these properties cover; a rule added to the catalogue must be added here.
@@ -516,3 +520,44 @@ def test_revision_finds_a_changed_release(v, change):
 @given(counts)
 def test_revision_leaves_a_release_repeated_unchanged(v):
     assert not findings(releases(v, v), "revision")
+
+
+ends = st.one_of(st.none(), st.integers(min_value=0, max_value=20))
+
+
+@st.composite
+def ranges(draw):
+    low, high = draw(ends), draw(ends)
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    low_closed = low is not None and draw(st.booleans())  # an unbounded end is open
+    high_closed = high is not None and draw(st.booleans())
+    return gf.Interval(low=low, high=high, low_closed=low_closed, high_closed=high_closed)
+
+
+@given(st.lists(st.tuples(ranges(), st.sampled_from("abcd")), min_size=1, max_size=12))
+def test_corroboration_sweep_finds_the_value_most_voices_share_finds_the_value_most_voices_share(
+    drawn,
+):
+    intervals = [i for i, _ in drawn]
+    voices = [v for _, v in drawn]
+    # by brute force: every end, and every point halfway between ends or past them
+    points = sorted({Fraction(e) for i in intervals for e in (i.low, i.high) if e is not None})
+    candidates = [*points, *((a + b) / 2 for a, b in pairwise(points))]
+    candidates += [points[0] - 1, points[-1] + 1] if points else [Fraction(0)]
+
+    def voices_at(x):
+        return {
+            v for i, v in zip(intervals, voices, strict=True) if not i.is_empty and i.contains(x)
+        }
+
+    most = max(len(voices_at(x)) for x in candidates)
+    members = deepest(intervals, voices)
+    if most == 0:
+        assert members == []
+        return
+    shared = intervals[members[0]]
+    for m in members[1:]:  # the members share a value ...
+        shared = shared.intersection(intervals[m])
+        assert shared is not None
+    assert len({voices[m] for m in members}) == most  # ... which the most voices allow
