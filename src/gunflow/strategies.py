@@ -71,8 +71,8 @@ __all__ = [
 ]
 
 #: The inconsistencies :func:`datasets` can plant.
-PLANTABLE = ("partition", "bound", "agreement")
-Plant = Literal["partition", "bound", "agreement"]
+PLANTABLE = ("partition", "bound", "agreement", "share_whole", "chronology")
+Plant = Literal["partition", "bound", "agreement", "share_whole", "chronology"]
 
 _SLUG = st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=8)
 _TEXT = st.text(
@@ -354,17 +354,32 @@ def acknowledgements(draw: st.DrawFn) -> Acknowledgement:
 
 
 def _figure(
-    id: str, measure: str, value: int, *, year: int, source: str, note: str | None = None
+    id: str,
+    measure: str,
+    value: int | Decimal,
+    *,
+    year: int,
+    source: str,
+    note: str | None = None,
+    as_of: int | None = None,
 ) -> Statistic:
-    written = f"{value:,}"
+    """An exact figure for *year*: a count, or a share to a tenth of a percent if a Decimal."""
+    if isinstance(value, Decimal):
+        written = f"{value} percent"
+        quantity = Quantity(
+            value=value, unit=Unit.PERCENT, written=written, resolution=Decimal("0.1")
+        )
+    else:
+        written = f"{value:,}"
+        quantity = Quantity(value=value, unit=Unit.COUNT, written=written, resolution=1)
     return Statistic(
         id=id,
         measure=measure,
-        quantity=Quantity(value=value, unit=Unit.COUNT, written=written, resolution=1),
+        quantity=quantity,
         source=source,
         quote=f"There were {written} of them.",
         period=Period.parse(str(year)),
-        as_of=PartialDate(year=year + 1),
+        as_of=PartialDate(year=as_of or year + 1),
         basis=Basis.COUNT,
         note=note,
     )
@@ -375,11 +390,14 @@ def datasets(draw: st.DrawFn, plant: Plant | None = None, max_groups: int = 4) -
     """Datasets consistent by construction, or with one planted inconsistency.
 
     Each group is a whole counted by two sources, split into three parts (``Measure.parts``),
-    and a subset of the whole that is not one of the parts; every count is exact. With *plant*:
+    a subset of the whole that is not one of the parts, and the first part's share of the whole
+    (to a tenth of a percent); every count is exact. The sources are dated 2030. With *plant*:
 
     - ``"partition"``: a part grows, so the parts exceed the whole;
     - ``"bound"``: the subset grows past the whole;
-    - ``"agreement"``: the second source's count of the whole differs.
+    - ``"agreement"``: the second source counts the subset too, ten apart from the first;
+    - ``"share_whole"``: the share is ten points off the part and the whole;
+    - ``"chronology"``: the subset's figure is as of 2031, after its source.
 
     The planted statistic's note reads ``planted: <rule>``.
 
@@ -389,6 +407,8 @@ def datasets(draw: st.DrawFn, plant: Plant | None = None, max_groups: int = 4) -
         max_groups: the most groups to draw.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       A share in each group; ``"share_whole"`` and ``"chronology"`` can be planted.
 
     """
     if plant is not None and plant not in PLANTABLE:
@@ -435,23 +455,37 @@ def datasets(draw: st.DrawFn, plant: Plant | None = None, max_groups: int = 4) -
                     part_of=whole,
                 )
             )
+        records.append(
+            Measure(
+                id=f"{parts[0]}.share",
+                label=f"{parts[0]}.share",
+                kind=MeasureKind.SHARE,
+                unit=Unit.PERCENT,
+                population=whole,
+                numerator=parts[0],
+                denominator=whole,
+            )
+        )
         year = draw(st.integers(min_value=2000, max_value=2025))
         values = [draw(st.integers(min_value=10, max_value=10**6)) for _ in parts]
         total = sum(values)
         subset = draw(st.integers(min_value=0, max_value=total))
         here = plant if g == planted_in else None
-        second = total + 10 if here == "agreement" else total
         records += [
             _figure(f"g{g}/total-a", whole, total, year=year, source="source-a"),
-            _figure(
-                f"g{g}/total-b",
-                whole,
-                second,
-                year=year,
-                source="source-b",
-                note="planted: agreement" if here == "agreement" else None,
-            ),
+            _figure(f"g{g}/total-b", whole, total, year=year, source="source-b"),
         ]
+        if here == "agreement":  # ten apart, and still within the whole (at least 30)
+            records.append(
+                _figure(
+                    f"g{g}/subset-b",
+                    f"g{g}.subset",
+                    subset - 10 if subset >= 10 else subset + 10,
+                    year=year,
+                    source="source-b",
+                    note="planted: agreement",
+                )
+            )
         for i, (part, value) in enumerate(zip(parts, values, strict=True)):
             grown = here == "partition" and i == len(parts) - 1
             records.append(
@@ -471,7 +505,23 @@ def datasets(draw: st.DrawFn, plant: Plant | None = None, max_groups: int = 4) -
                 total + 10 if here == "bound" else subset,
                 year=year,
                 source="source-a",
-                note="planted: bound" if here == "bound" else None,
+                note=f"planted: {here}" if here in ("bound", "chronology") else None,
+                as_of=2031 if here == "chronology" else None,
+            )
+        )
+        # the share to a tenth of a percent, within 0.05 of the exact one; ten points off, the
+        # share times the whole (at least 30) misses the part by more than its rounding allows
+        share = (Decimal(1000 * values[0]) / total).quantize(Decimal(1)) / 10
+        if here == "share_whole":
+            share += 10 if share <= 50 else -10
+        records.append(
+            _figure(
+                f"g{g}/share",
+                f"{parts[0]}.share",
+                share,
+                year=year,
+                source="source-b",
+                note="planted: share_whole" if here == "share_whole" else None,
             )
         )
     return Dataset.from_records(records)  # type: ignore[arg-type]
