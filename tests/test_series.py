@@ -117,25 +117,35 @@ def test_rows_and_series_are_immutable():
 def test_records_csv_and_json():
     found = series_of(
         stat("a", "guns", 90, hedge="more than", period="2009"),
-        stat("b", "guns", 95, period="2009", source="s2", as_of="2019"),
+        stat("b", "guns", 95, period="2010", source="s2", as_of="2019"),
+        stat("c", "guns", 97, period="2010", as_of="2018"),
     )
-    (record,) = found.to_records()
-    assert record["period"] == "2009"
-    assert (record["first_day"], record["last_day"]) == ("2009-01-01", "2009-12-31")
-    assert (record["low"], record["high"], record["low_open"], record["high_open"]) == (
+    first, second = found.to_records()
+    assert first["period"] == "2009"
+    assert (first["first_day"], first["last_day"]) == ("2009-01-01", "2009-12-31")
+    assert (first["low"], first["high"], first["low_open"], first["high_open"]) == (
         "90",
         None,
         True,
         True,
     )
-    assert record["alternatives"] == ["b"]
-    assert record["agree"] is True
+    assert (second["statistic"], second["alternatives"]) == ("b", ["c"])  # the later vintage
+    assert (second["low"], second["high"]) == ("94.5", "95.5")
+    assert second["agree"] is False  # 95 and 97 cannot both be true
     assert json.dumps(found.to_records())  # JSON-ready
     buffer = io.StringIO()
     found.write_csv(buffer)
-    header, line = buffer.getvalue().splitlines()
+    header, line, _ = buffer.getvalue().splitlines()
     assert header.startswith("period,first_day,last_day,place,figure,low,high")
     assert ",a,s1,Alpha," in line
+
+
+def test_a_value_is_preferred_over_a_bound():
+    (row,) = series_of(
+        stat("bound", "guns", 68, hedge="more than", as_of="2012-12"),
+        stat("value", "guns", 68, as_of="2012-04", source="s2"),
+    ).rows
+    assert row.preferred.id == "value"  # though the bound is the later one
 
 
 def test_csv_is_spreadsheet_safe():
@@ -169,8 +179,11 @@ def test_the_command_line(capsys):
     assert "2004/2008" in text
     assert "around 87 percent" in text
     assert main(["series", measure_id, "--format", "json"]) == 0
-    (record,) = json.loads(capsys.readouterr().out)
-    assert record["statistic"] == "gao-09-709/us-origin-share-traced-5-years"
+    records = json.loads(capsys.readouterr().out)
+    assert [r["period"] for r in records] == ["2004/2008", "2006/2008", "2009/2014"]
+    # GAO's own figure over its testimony's (which restates it) and the press relays
+    assert records[0]["statistic"] == "gao-09-709/us-origin-share-traced-5-years"
+    assert records[2]["statistic"] == "gao-16-223/us-origin-share-traced-2009-2014"
     assert main(["series", measure_id, "--format", "csv"]) == 0
     assert capsys.readouterr().out.startswith("period,first_day")
     assert main(["series", "no.such.measure"]) == 2
@@ -225,7 +238,9 @@ def test_the_preferred_figure_is_a_primary_one_when_there_is_one(drawn):
         primary = [s for s in row.statistics if s.source != "paper"]
         if primary:
             assert row.preferred.source != "paper"
-            latest = max(s.as_of.first() for s in primary)
+            values = [s for s in primary if s.quantity.hedge != "more than"] or primary
+            assert row.preferred in values
+            latest = max(s.as_of.first() for s in values)
             assert row.preferred.as_of.first() == latest
 
 

@@ -14,6 +14,7 @@ from gunflow._csv import write_table
 from gunflow._files import Target
 from gunflow.model import (
     DEFAULT_TOLERANCE,
+    Hedge,
     Interval,
     Measure,
     Period,
@@ -175,6 +176,10 @@ class Series:
         return pd.DataFrame(self.to_records(), columns=list(COLUMNS))
 
 
+#: Hedges that state only a bound ("more than 68 percent"), not a value to plot.
+_BOUND_ONLY = frozenset({Hedge.MORE_THAN, Hedge.AT_LEAST, Hedge.UP_TO, Hedge.LESS_THAN})
+
+
 def _days(row: SeriesRow) -> tuple[datetime.date | None, datetime.date | None]:
     return row.period.first_day(), row.period.last_day(row.preferred.as_of)
 
@@ -191,10 +196,25 @@ def series(
     index = Index(dataset, tolerance or DEFAULT_TOLERANCE)
     wanted = place if place is not None else measure.place
     kinds = {s.id: s.kind for s in dataset.sources}
+    dated = {s.id: s.published for s in dataset.sources}
     groups: dict[tuple[object, ...], list[Statistic]] = defaultdict(list)
     for statistic in index.by_measure.get(measure.id, ()):
         if index.place(statistic) == wanted and (statistic.period or statistic.as_of):
             groups[index.group_key(statistic)].append(statistic)
+
+    def vintage(statistic: Statistic) -> int:
+        """When the figure's data were released: its release's date, else its as-of date."""
+        release = index.release(statistic)
+        dates = [
+            published
+            for published in (dated.get(document) for document in release)
+            if published is not None and document_is_not_own(statistic, release)
+        ]
+        when = max(dates, key=lambda d: d.last()) if dates else statistic.as_of
+        return when.last().toordinal() if when else 0
+
+    def document_is_not_own(statistic: Statistic, release: frozenset[str]) -> bool:
+        return release != {index.voice(statistic)}
 
     def preference(statistic: Statistic) -> tuple[object, ...]:
         relay = (
@@ -202,10 +222,17 @@ def series(
             or bool(statistic.cites)
             or kinds.get(statistic.source) is SourceKind.NEWS_ARTICLE
         )
-        as_of = statistic.as_of.last().toordinal() if statistic.as_of else 0
+        bound_only = statistic.quantity.hedge in _BOUND_ONLY
         low, high = index.bounds(statistic).low, index.bounds(statistic).high
         width = None if low is None or high is None else high - low
-        return (relay, -as_of, width is None, width or Fraction(0), statistic.id)
+        return (
+            relay,
+            bound_only,
+            -vintage(statistic),
+            width is None,
+            width or Fraction(0),
+            statistic.id,
+        )
 
     rows = []
     for group in groups.values():

@@ -229,8 +229,10 @@ class Dataset:
 
         Each row holds the preferred figure, the period's other figures (the alternatives),
         and whether they all agree. The preferred figure is the primary source's over a
-        relay's (a relay restates or cites another document, or is a news article), then the
-        latest as-of date (the latest vintage), then the narrower interval, then the id.
+        relay's (a relay restates or cites another document, or is a news article); then one
+        that states a value over one that states only a bound ("more than 68 percent"); then
+        the latest vintage (the date of the document a relay cites, else the as-of date); then
+        the narrower interval; then the id.
 
         >>> import gunflow
         >>> ds = gunflow.load()
