@@ -10,7 +10,7 @@ JSON lines written here load back with :func:`gunflow.read` (or :func:`gunflow.l
 >>> export.write_jsonl(ds.records(), buffer)
 >>> first = buffer.getvalue().splitlines()[0]
 >>> first[:42]
-'{"record": "source", "id": "atf-cbp-ice-jo'
+'{"record": "source", "id": "ap-2010-10-06"'
 
 .. versionadded:: 0.1.0
 """
