@@ -1,5 +1,6 @@
 """The figure as written must read as its value; the loader reports every slip in one pass."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -96,6 +97,65 @@ def test_a_value_that_its_written_form_does_not_state_is_refused():
     with pytest.raises(ValueError, match="'several' states no number"):
         gunflow.Quantity(value=3, unit="count", written="several")
     assert gunflow.Quantity(value=6, unit="times", hedge="nearly", written="nearly sixfold")
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "low", "high", "unit"),
+    [
+        ("between 106,700 and 426,729", None, 106700, 426729, "count"),
+        ("212,887 firearms (between 89,816 and 359,205)", 212887, 89816, 359205, "count"),
+        ("46.7% (95% C.I.: 39.4 - 52.7%)", "46.7", "39.4", "52.7", "percent"),
+        ("from twenty to thirty days", None, 20, 30, "days"),
+    ],
+)
+def test_a_stated_range_reads_from_its_written_form(written, value, low, high, unit):
+    quantity = gunflow.Quantity(value=value, low=low, high=high, unit=unit, written=written)
+    assert (quantity.low, quantity.high) == (Decimal(str(low)), Decimal(str(high)))
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "low", "high", "message"),
+    [
+        (
+            "between 106,700 and 462,729",
+            None,
+            106700,
+            426729,
+            "'between 106,700 and 462,729' reads as 106,700 or 462,729, "
+            "not as the high end 426,729",
+        ),
+        (
+            "212,887 firearms (between 98,816 and 359,205)",
+            212887,
+            89816,
+            359205,
+            "not as the low end 89,816",
+        ),
+        ("212,887 firearms", 212887, 89816, 359205, "not as the low end 89,816"),
+        ("between 89,816 and 359,205", 212887, 89816, 359205, "not as the value 212,887"),
+        ("about a third", None, 30, 36, "not as the low end 30"),
+    ],
+)
+def test_a_range_its_written_form_does_not_state_is_refused(written, value, low, high, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        gunflow.Quantity(value=value, low=low, high=high, unit="count", written=written)
+
+
+@given(
+    st.integers(min_value=0, max_value=10**9),
+    st.integers(min_value=0, max_value=10**9),
+    st.integers(min_value=0, max_value=10**9),
+)
+def test_a_range_reads_back_and_any_other_end_is_refused(first, second, other):
+    low, high = sorted([first, second])
+    written = f"between {low:,} and {high:,}"
+    assert gunflow.Quantity(low=low, high=high, unit="count", written=written).high == high
+    if other not in (low, high) and low <= other <= high:
+        with pytest.raises(ValueError, match="not as the value"):
+            gunflow.Quantity(value=other, low=low, high=high, unit="count", written=written)
+    if other not in (low, high) and other <= high:
+        with pytest.raises(ValueError, match="not as the low end"):
+            gunflow.Quantity(low=other, high=high, unit="count", written=written)
 
 
 def test_a_change_is_compared_by_its_size():

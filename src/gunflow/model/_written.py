@@ -146,14 +146,17 @@ def _shown(number: Decimal) -> str:
     return f"{number.normalize():,f}"
 
 
-def check_written(written: str, value: Decimal, *, signed: bool = True) -> None:
+def check_written(
+    written: str, value: Decimal, *, signed: bool = True, role: str = "the value"
+) -> None:
     """Refuse a figure whose words do not state its value ("17,544" with value 27,544).
 
     Args:
         written: the figure as the quote words it.
-        value: the value recorded for it.
+        value: the value recorded for it, or one end of the range it states.
         signed: False for a rise or fall, whose sign the words around it give ("down 12
             percent" is -12): only its size is compared then.
+        role: what *value* is to the figure, as the message names it ("the low end").
 
     Raises:
         InvalidField: naming ``written``, with both the number read and the value.
@@ -167,7 +170,7 @@ def check_written(written: str, value: Decimal, *, signed: bool = True) -> None:
     if not numbers:
         raise InvalidField(
             "written",
-            f"{written!r} states no number, in digits or words, to read as {_shown(value)}",
+            f"{written!r} states no number, in digits or words, to read as {role} {_shown(value)}",
         )
     read = " or ".join(_shown(n) for n in dict.fromkeys(numbers))
-    raise InvalidField("written", f"{written!r} reads as {read}, not as the value {_shown(value)}")
+    raise InvalidField("written", f"{written!r} reads as {read}, not as {role} {_shown(value)}")

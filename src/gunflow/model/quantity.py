@@ -115,7 +115,8 @@ class Quantity:
         hedge: the qualifying word, :attr:`Hedge.EXACT` when there is none.
         written: the figure exactly as the quote words it ("Nearly 70,000"), when known. It
             must read as the value, in digits ("17,544", "$5.9 million") or words ("Ninety",
-            "nearly sixfold", "a year"); a rise or fall is compared by its size.
+            "nearly sixfold", "a year"), and as both ends of a stated range ("212,887
+            (between 89,816 and 359,205)"); a rise or fall is compared by its size.
         resolution: the step the number is read to, when the default (the unit of its last
             significant digit) is wrong for it.
         low: the low end of a range the source states ("between 106,700 and ...").
@@ -167,13 +168,24 @@ class Quantity:
                 )
         elif self.value is None:
             raise InvalidField("value", "a figure needs a value, or a stated range (low and high)")
-        if self.written is not None and self.value is not None:
-            check_written(self.written, self.value, signed=self.unit is not Unit.PERCENT_CHANGE)
+        if self.written is not None:
+            self._check_written(self.written)
         if DEFAULT_TOLERANCE.raw_bounds(self).intersection(_CAPS.get(self.unit, _ANY)).is_empty:
             raise InvalidField(
                 "hedge",
                 f"{self.hedge} {self.value} leaves no possible value for a {self.unit}",
             )
+
+    def _check_written(self, written: str) -> None:
+        """The written form must state the value and both ends of a stated range."""
+        signed = self.unit is not Unit.PERCENT_CHANGE
+        for number, role in (
+            (self.value, "the value"),
+            (self.low, "the low end"),
+            (self.high, "the high end"),
+        ):
+            if number is not None:
+                check_written(written, number, signed=signed, role=role)
 
     @property
     def is_range(self) -> bool:
