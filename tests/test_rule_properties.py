@@ -559,5 +559,5 @@ def test_corroboration_sweep_finds_the_value_most_voices_share_finds_the_value_m
     shared = intervals[members[0]]
     for m in members[1:]:  # the members share a value ...
         shared = shared.intersection(intervals[m])
-        assert shared is not None
+        assert not shared.is_empty
     assert len({voices[m] for m in members}) == most  # ... which the most voices allow

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from gunflow.checks._index import Index, PeriodKey
 from gunflow.checks._report import Finding, Severity
-from gunflow.model import Interval, Measure, MeasureKind, Statistic
+from gunflow.model import Measure, MeasureKind, Statistic
 
 NAME = "bound"
 SUMMARY = (
@@ -57,7 +57,7 @@ def _pairs(index: Index, measure: Measure, whole_measure: Measure) -> Iterator[F
             if part_key != whole_key and not (flow and _within(part_key, whole_key)):
                 continue
             ip, iw = index.bounds(part), index.bounds(whole)
-            if not _exceeds(ip, iw):
+            if not ip.lies_above(iw):
                 continue
             yield Finding(
                 rule=NAME,
@@ -69,12 +69,3 @@ def _pairs(index: Index, measure: Measure, whole_measure: Measure) -> Iterator[F
                 statistics=(part, whole),
                 intervals=(ip, iw),
             )
-
-
-def _exceeds(part: Interval, whole: Interval) -> bool:
-    """Whether every value the part allows lies above every value the whole allows."""
-    if part.low is None or whole.high is None:
-        return False
-    if part.low == whole.high:
-        return not (part.low_closed and whole.high_closed)
-    return part.low > whole.high
