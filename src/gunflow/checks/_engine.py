@@ -48,7 +48,7 @@ def _rule(module: ModuleType) -> Rule:
     return Rule(name=module.NAME, summary=module.SUMMARY, run=module.run)
 
 
-#: The catalogue, in the order of the design (rule 1 to 13), then the rules added since.
+#: The catalogue: rules 1 to 13 in their documented order, then the rules added since.
 RULES: tuple[Rule, ...] = tuple(
     _rule(m)
     for m in (
@@ -143,7 +143,8 @@ def check(
 
     Args:
         dataset: the records to check, usually ``gunflow.load(extra=[...])``.
-        tolerance: how far hedged figures may stray; the default of the design if None.
+        tolerance: how far hedged figures may stray; :data:`gunflow.DEFAULT_TOLERANCE` if
+            None.
         rules: names of the rules to run (see :data:`gunflow.RULES`); all of them if None.
 
     Returns:

@@ -219,24 +219,14 @@ class Index:
         )
 
     def label(self, statistic: Statistic) -> str:
-        """``Reuters, 2016: nearly 105,000 (104,000–105,000)``: who, when, what, which range."""
+        """``Reuters, 2016: nearly 105,000 [104,000, 105,000]``: who, when, what, which range."""
         source = self._sources.get(statistic.source)
         who = source.publisher if source else statistic.source
         when = f", {source.published.year}" if source and source.published else ""
         interval = self.bounds(statistic)
-        return f"{who}{when}: {statistic.quantity} {_range(interval)}"
+        return f"{who}{when}: {statistic.quantity}{_range(interval)}"
 
 
 def _range(interval: Interval) -> str:
-    """``(104,000–105,000)``, or the interval notation when an end is open or unbounded."""
-    if (
-        interval.low is not None
-        and interval.high is not None
-        and interval.low_closed
-        and (interval.high_closed)
-    ):
-        if interval.low == interval.high:
-            return f"({str(interval)[1:-1].split(', ')[0]})"
-        low, high = str(interval)[1:-1].split(", ")
-        return f"({low}–{high})"
-    return str(interval)
+    """The interval after a space, in the notation of every message; nothing for one number."""
+    return "" if interval.low is not None and interval.low == interval.high else f" {interval}"

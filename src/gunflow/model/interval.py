@@ -9,7 +9,7 @@ There is one empty interval, :data:`Interval.EMPTY`, and an unbounded end is alw
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import ClassVar
 
@@ -35,13 +35,29 @@ def _exact(value: Number | None) -> Fraction | None:
     return Fraction(value)
 
 
+#: Decimal places an exact number is shown with in full; beyond them it is rounded.
+_SHOWN_PLACES = 3
+#: Significant digits a rounded number keeps (never fewer than its whole part has).
+_SHOWN_DIGITS = 3
+
+
 def _show(value: Fraction) -> str:
+    """A number for people: display only, the interval itself stays exact.
+
+    Whole numbers and decimals of at most three places are shown in full (``1,234``,
+    ``69.5``); any other number is rounded to three significant digits, its whole part kept,
+    and marked ``≈`` (``≈409``, ``≈0.667``).
+    """
     if value.denominator == 1:
         return f"{value.numerator:,}"
     as_decimal = Decimal(value.numerator) / Decimal(value.denominator)
-    if Fraction(as_decimal) == value:
+    places = -as_decimal.normalize().as_tuple().exponent  # type: ignore[operator]
+    if Fraction(as_decimal) == value and places <= _SHOWN_PLACES:
         return f"{as_decimal.normalize():,f}"
-    return f"{float(value):,.6g}"
+    keep = max(0, _SHOWN_DIGITS - 1 - as_decimal.adjusted())
+    rounded = as_decimal.quantize(Decimal(1).scaleb(-keep), rounding=ROUND_HALF_UP)
+    shown = f"{rounded.normalize():,f}"
+    return shown if Fraction(rounded) == value else f"≈{shown}"
 
 
 #: The fields of the one empty interval, ``(0, 0)``.
