@@ -105,3 +105,25 @@ def test_cli_stats_takes_cites_in_any_case(capsys):
     assert main(["stats", "--cites", "GAO-16-223", "--format", "json"]) == 0
     ids = [r["id"] for r in json.loads(capsys.readouterr().out)]
     assert ids == list(DS.statistics.filter(cites="gao-16-223").ids())
+
+
+def test_report_filter_by_an_unknown_statistic_raises_not_found_with_close_matches():
+    report = gunflow.check(DS)
+    wanted = "gao-09-709/us-origin-share-traced-5-years"
+    with pytest.raises(gunflow.NotFound, match=f"no statistic matches .*did you mean '{wanted}'"):
+        report.filter(statistic=wanted[:-1])
+    assert report.filter(statistic=wanted.upper()) == report.filter(statistic=wanted)
+    assert len(report.filter(statistic=wanted)) > 0
+
+
+def test_report_filter_by_a_statistic_in_no_finding_is_empty_not_an_error():
+    report = gunflow.check(DS)
+    involved = {i for f in report for i in f.statistic_ids}
+    quiet = next(s for s in DS.statistics if s.id not in involved)
+    assert len(report.filter(statistic=quiet.id)) == 0
+
+
+def test_a_report_made_from_findings_alone_cannot_tell_an_unknown_statistic():
+    findings = gunflow.check(DS).findings
+    by_hand = gunflow.Report(findings=findings)
+    assert len(by_hand.filter(statistic="no-such/figure")) == 0

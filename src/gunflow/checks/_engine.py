@@ -182,4 +182,5 @@ def check(
         findings=tuple(marked),
         rules=tuple(rule.name for rule in selected),
         origins=dataset.origins,
+        checked=dataset.statistics,
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from gunflow._collection import Collection
 from gunflow.errors import InconsistencyError, NotFound
 from gunflow.model import (
     Acknowledgement,
@@ -187,6 +188,10 @@ class Report:
     rules: tuple[str, ...] = attrs.field(default=(), converter=_names)
     #: The file each record came from, by id (:attr:`gunflow.Dataset.origins`).
     origins: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+    #: The statistics that were checked (``dataset.statistics``), so that :meth:`filter` can
+    #: tell an id that names no statistic from one that is merely in no finding; None for a
+    #: report made by hand from findings alone, which cannot tell them apart.
+    checked: Collection[Statistic] | None = attrs.field(default=None, eq=False, repr=False)
 
     def __len__(self) -> int:
         """The number of findings."""
@@ -237,19 +242,24 @@ class Report:
         Args:
             rule: a rule's name.
             severity: ``"error"``, ``"warning"`` or ``"info"``.
-            statistic: a statistic, or its id: findings that involve it.
+            statistic: a statistic, or its id (ignoring case): findings that involve it.
             acknowledged: True for acknowledged findings only, False for the others.
             files: data files: findings that involve a statistic, relation or acknowledgement
                 read from one of them (your own figures, apart from the bundled ones).
 
         Raises:
-            NotFound: a file is not one the checked records were read from.
+            NotFound: a file is not one the checked records were read from, or an id names
+                no statistic that was checked (only a report of :func:`gunflow.check` knows
+                them); the message suggests close matches.
 
         .. versionchanged:: 0.2.0
-           *files*; a statistic's id is matched ignoring case.
+           *files*; a statistic's id is matched ignoring case, and one that names no checked
+           statistic raises :class:`NotFound`.
 
         """
         wanted_severity = Severity(severity) if severity is not None else None
+        if isinstance(statistic, str) and self.checked is not None:
+            statistic = self.checked.get(statistic)
         wanted_id = statistic.id if isinstance(statistic, Statistic) else statistic
         wanted_id = wanted_id.strip().casefold() if wanted_id is not None else None
         in_files = self._ids_from(files) if files is not None else None
@@ -265,6 +275,7 @@ class Report:
             ),
             rules=self.rules,
             origins=self.origins,
+            checked=self.checked,
         )
 
     def _ids_from(self, files: Iterable[str | PathLike[str]]) -> frozenset[str]:
