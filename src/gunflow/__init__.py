@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time, __getattr_
     from gunflow._limits import Limits
     from gunflow._loading import load, read
     from gunflow._series import Series, SeriesRow
-    from gunflow.checks import RULES, Finding, Report, Rule, Severity, check
+    from gunflow.checks import RULES, Finding, Report, Rule, Severity, Suspect, check
     from gunflow.dataset import Dataset
     from gunflow.errors import (
         DataError,
@@ -101,6 +101,7 @@ __all__ = [
     "Source",
     "SourceKind",
     "Statistic",
+    "Suspect",
     "TargetExists",
     "Tolerance",
     "Unit",
@@ -158,6 +159,7 @@ _LAZY = {
     "Source": "gunflow.model",
     "SourceKind": "gunflow.model",
     "Statistic": "gunflow.model",
+    "Suspect": "gunflow.checks",
     "TargetExists": "gunflow.errors",
     "Tolerance": "gunflow.model",
     "Unit": "gunflow.model",

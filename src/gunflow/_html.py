@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from gunflow._picture import Bar, End, bars, labels
-from gunflow._terminal import SECTIONS, section, totals
+from gunflow._terminal import SECTIONS, by_cause, section, totals
 from gunflow.checks import Finding, Report
 from gunflow.model import Interval, Source, Statistic
 
@@ -49,6 +49,8 @@ _STYLE = """
   border-left: 3px solid #ccc; font-style: italic; }
 .gunflow-report .note { color: #555; font-size: .9rem; }
 .gunflow-report .address { overflow-wrap: anywhere; }
+.gunflow-report .cause { margin: 1.2rem 0 .2rem; font-weight: 600; }
+.gunflow-report .cause .label { display: block; font-weight: 400; color: #555; }
 """
 
 
@@ -176,7 +178,14 @@ def report_body(report: Report, sources: Mapping[str, Source] | None = None) -> 
         found = section(report, severity, acknowledged)
         if found:
             parts.append(f"<section><h2>{text(title.capitalize())} ({len(found)})</h2>")
-            parts += [_finding(f, sources) for f in found]
+            for suspect, findings in by_cause(report, found):
+                if suspect is not None:
+                    parts.append(
+                        f'<p class="cause">Likely cause: {text(suspect.summary())}'
+                        f'<span class="label">{text(suspect.label)} '
+                        f'<span class="id">{text(suspect.id)}</span></span></p>'
+                    )
+                parts += [_finding(f, sources) for f in findings]
             parts.append("</section>")
     if not report:
         parts.append("<p>No findings.</p>")

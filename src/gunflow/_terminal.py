@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from typing import ClassVar, TextIO
 
-from gunflow.checks import Finding, Report, Severity
+from gunflow.checks import Finding, Report, Severity, Suspect
 
 __all__ = ["Style", "render_report", "width", "wrap"]
 
@@ -93,6 +93,30 @@ def section(
     ]
 
 
+#: Findings under the likely culprit they share, or under None.
+Group = tuple[Suspect | None, list[Finding]]
+
+
+def by_cause(report: Report, found: Sequence[Finding]) -> list[Group]:
+    """Unacknowledged errors grouped under the culprit they share (:meth:`Report.suspects`).
+
+    Each error goes under the first culprit, in rank, that it involves; errors under none
+    come last, under None. Other findings are one group under None.
+    """
+    if not any(f.severity is Severity.ERROR and not f.acknowledged for f in found):
+        return [(None, list(found))] if found else []
+    groups: list[Group] = []
+    left = list(found)
+    for suspect in report.suspects():
+        mine = [f for f in left if suspect.id in f.statistic_ids]
+        if mine:
+            groups.append((suspect, mine))
+            left = [f for f in left if suspect.id not in f.statistic_ids]
+    if left:
+        groups.append((None, left))
+    return groups
+
+
 def _quotes(finding: Finding) -> list[tuple[list[str], str]]:
     """Each distinct quote once, with the ids of the statistics that share it."""
     grouped: dict[str, list[str]] = {}
@@ -152,8 +176,13 @@ def render_report(
         if not found:
             continue
         lines += ["", style(f"{title.upper()} ({len(found)})", severity.value)]
-        for finding in found:
-            lines += ["", *_finding(finding, style, columns)]
+        for suspect, findings in by_cause(report, found):
+            if suspect is not None:
+                cause = wrap(f"likely cause: {suspect.summary()}", "  ", columns=columns)
+                lines += ["", style(cause, "bold")]
+                lines.append(wrap(f"{suspect.label} ({suspect.id})", "    ", columns=columns))
+            for finding in findings:
+                lines += ["", *_finding(finding, style, columns)]
     return "\n".join(lines)
 
 

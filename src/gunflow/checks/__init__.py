@@ -2,5 +2,6 @@
 
 from gunflow.checks._engine import RULES, Rule, check
 from gunflow.checks._report import Finding, Report, Severity
+from gunflow.checks._suspects import Suspect
 
-__all__ = ["RULES", "Finding", "Report", "Rule", "Severity", "check"]
+__all__ = ["RULES", "Finding", "Report", "Rule", "Severity", "Suspect", "check"]

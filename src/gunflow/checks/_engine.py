@@ -183,4 +183,10 @@ def check(
         rules=tuple(rule.name for rule in selected),
         origins=dataset.origins,
         checked=dataset.statistics,
+        labels={
+            s.id: index.label(s)
+            for f in marked
+            if f.severity is Severity.ERROR and not f.acknowledged
+            for s in f.statistics
+        },
     )

@@ -219,12 +219,26 @@ class Index:
         )
 
     def label(self, statistic: Statistic) -> str:
-        """``Reuters, 2016: nearly 105,000 [104,000, 105,000]``: who, when, what, which range."""
+        """Who, when, what as written, which range, of what.
+
+        ``Reuters, 2016: nearly 105,000 [104,000, 105,000], guns seized in Mexico and submitted
+        for tracing``: the measure tells apart the figures of one source.
+        """
         source = self._sources.get(statistic.source)
         who = source.publisher if source else statistic.source
         when = f", {source.published.year}" if source and source.published else ""
         interval = self.bounds(statistic)
-        return f"{who}{when}: {statistic.quantity}{_range(interval)}"
+        return f"{who}{when}: {statistic.quantity}{_range(interval)}{self._of_what(statistic)}"
+
+    def _of_what(self, statistic: Statistic) -> str:
+        """``, guns seized in Mexico``: the measure's label, lower-cased unless an abbreviation."""
+        measure = self.measures.get(statistic.measure)
+        if measure is None:
+            return ""
+        text = measure.label
+        if text[:1].isupper() and not text[1:2].isupper() and text[1:2] != ".":
+            text = text[0].lower() + text[1:]
+        return f", {text}"
 
 
 def _range(interval: Interval) -> str:

@@ -8,7 +8,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from os import PathLike
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -23,6 +23,9 @@ from gunflow.model import (
     Relation,
     Statistic,
 )
+
+if TYPE_CHECKING:
+    from gunflow.checks._suspects import Suspect
 
 __all__ = ["Finding", "Report", "Severity"]
 
@@ -192,6 +195,8 @@ class Report:
     #: tell an id that names no statistic from one that is merely in no finding; None for a
     #: report made by hand from findings alone, which cannot tell them apart.
     checked: Collection[Statistic] | None = attrs.field(default=None, eq=False, repr=False)
+    #: The label of each figure in an unacknowledged error, by id (who, when, as written, what).
+    labels: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
 
     def __len__(self) -> int:
         """The number of findings."""
@@ -224,6 +229,24 @@ class Report:
     def unacknowledged_errors(self) -> tuple[Finding, ...]:
         """The errors nobody has acknowledged, which :meth:`raise_for_errors` fails on."""
         return tuple(f for f in self.errors if not f.acknowledged)
+
+    def suspects(self) -> tuple[Suspect, ...]:
+        """The likely culprits: the fewest figures that every unacknowledged error involves.
+
+        Removing (or correcting) them all would resolve every unacknowledged error that names
+        figures. They are a smallest such set, found exactly when at most 20 figures are
+        candidates, else by a greedy choice (the figure in the most errors left, again and
+        again), which may take a few more than the fewest. Most errors first, then by id.
+
+        >>> import gunflow
+        >>> gunflow.check(gunflow.load()).suspects()  # every bundled error is acknowledged
+        ()
+
+        .. versionadded:: 0.2.0
+        """
+        from gunflow.checks._suspects import suspects
+
+        return suspects(self.unacknowledged_errors, self.labels)
 
     def _of(self, severity: Severity) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.severity is severity)
@@ -276,6 +299,7 @@ class Report:
             rules=self.rules,
             origins=self.origins,
             checked=self.checked,
+            labels=self.labels,
         )
 
     def _ids_from(self, files: Iterable[str | PathLike[str]]) -> frozenset[str]:
