@@ -561,3 +561,80 @@ def test_corroboration_sweep_finds_the_value_most_voices_share_finds_the_value_m
         shared = shared.intersection(intervals[m])
         assert not shared.is_empty
     assert len({voices[m] for m in members}) == most  # ... which the most voices allow
+
+
+# nested_periods: a flow's count for a sub-period never exceeds the count for a period that
+#    contains it. Exact counts: v over the month, w over the year; [v - 0.5, v + 0.5] lies above
+#    [w - 0.5, w + 0.5] exactly when v - w >= 2 ------------------------------------------------
+
+covers("nested_periods")
+
+
+def month_in_year(month, v, w):
+    return dataset(
+        *ONE,
+        stat("month", "flow", v, period=f"2019-{month:02d}"),
+        stat("year", "flow", w, period="2019", source="s2"),
+    )
+
+
+@given(st.integers(min_value=1, max_value=12), counts, st.integers(min_value=2, max_value=10**4))
+def test_nested_periods_finds_a_month_above_its_year(month, w, gap):
+    (error,) = findings(month_in_year(month, w + gap, w), "nested_periods").errors
+    assert error.statistic_ids == ("month", "year")
+
+
+@given(st.integers(min_value=1, max_value=12), counts, st.integers(min_value=-(10**4), max_value=1))
+def test_nested_periods_leaves_a_month_that_may_fit(month, w, gap):
+    assert not findings(month_in_year(month, max(w + gap, 0), w), "nested_periods")
+
+
+@given(counts, st.integers(min_value=2, max_value=10**4))
+def test_nested_periods_leaves_a_period_that_may_reach_outside(w, gap):
+    # "since 2018-12, as of 2019" may end on 2019-12-31 but starts before 2019: not inside it
+    ds = dataset(
+        *ONE,
+        stat("open", "flow", w + gap, period="2018-12/", as_of="2019"),
+        stat("year", "flow", w, period="2019", source="s2"),
+    )
+    assert not findings(ds, "nested_periods")
+
+
+# nested_denominator: share of the wider whole (submitted) never above the share of the
+#    narrower (traced), same numerator. Exact percents: [p - 0.5, p + 0.5]; wide lies above
+#    narrow exactly when p_wide - p_narrow >= 2 ------------------------------------------------
+
+covers("nested_denominator")
+NESTED_SHARES = (
+    measure("submitted"),
+    measure("traced", part_of="submitted"),
+    measure("us", part_of="traced"),
+    measure("us.of_traced", kind="share", unit="percent", numerator="us", denominator="traced"),
+    measure(
+        "us.of_submitted", kind="share", unit="percent", numerator="us", denominator="submitted"
+    ),
+)
+percent_values = st.integers(min_value=0, max_value=100)
+
+
+def shares_of(narrow, wide):
+    return dataset(
+        *NESTED_SHARES,
+        stat("narrow", "us.of_traced", narrow, unit="percent"),
+        stat("wide", "us.of_submitted", wide, unit="percent", source="s2"),
+    )
+
+
+@given(percent_values, st.integers(min_value=2, max_value=100))
+def test_nested_denominator_finds_a_wider_share_above_the_narrower(narrow, gap):
+    wide = min(narrow + gap, 100)
+    if wide - narrow < 2:
+        narrow, wide = 98, 100
+    (error,) = findings(shares_of(narrow, wide), "nested_denominator").errors
+    assert set(error.statistic_ids) == {"narrow", "wide"}
+
+
+@given(percent_values, st.integers(min_value=-100, max_value=1))
+def test_nested_denominator_leaves_a_wider_share_that_may_be_lower(narrow, gap):
+    wide = min(max(narrow + gap, 0), 100)
+    assert not findings(shares_of(narrow, wide), "nested_denominator")

@@ -17,6 +17,7 @@ from gunflow.model import (
     Acknowledgement,
     Agency,
     AgencyKind,
+    Coverage,
     Event,
     EventKind,
     EventStatus,
@@ -94,48 +95,32 @@ def _ids(value: Key) -> frozenset[str]:
     raise TypeError(f"expected an id, a record, or several, not {value!r}")
 
 
-Span = tuple[pendulum.Date | None, pendulum.Date | None]
+def _coverage(record: object) -> Coverage | None:
+    """The days a record covers: a figure's, an event's date, a source's publication day.
 
-
-def _span(record: object) -> Span | None:  # noqa: PLR0911 - one case per kind
-    """The days a record covers: a figure's period, an event's date, a source's publication.
-
-    A period with no start (``"/2009-12-01"``, "by then") counts as its end day; an open end
-    runs to the figure's as-of date.
+    One reading of time, the same the checks use (:class:`~gunflow.Coverage`): an open period
+    runs to some day of the figure's as-of date; a figure with no period is read as of its
+    as-of date.
     """
     if isinstance(record, Statistic):
-        if record.period is None:
-            day = record.as_of.first() if record.as_of else None
-            return (day, record.as_of.last() if record.as_of else None) if day else None
-        last = record.period.last_day(record.as_of)
-        return (record.period.first_day() or last, last)
+        if record.period is None and record.as_of is None:
+            return None
+        return record.coverage(point_in_time=record.period is None)
     if isinstance(record, Event):
-        if record.when is None:
-            return None
-        last = record.when.last_day()
-        return (record.when.first_day() or last, last)
+        return None if record.when is None else record.when.coverage()
     if isinstance(record, Source):
-        if record.published is None:
-            return None
-        return (record.published.first(), record.published.last())
+        return None if record.published is None else record.published.coverage()
     return None
 
 
-def _within(span: Span | None, period: Period) -> bool:
-    if span is None or span[0] is None or span[1] is None:
-        return False
-    first, last = period.first_day(), period.last_day()
-    return (first is None or span[0] >= first) and (last is None or span[1] <= last)
+def _within(days: Coverage | None, period: Period) -> bool:
+    """Whether the record lies within *period* on every reading."""
+    return days is not None and days.within(period.coverage())
 
 
-def _overlaps(span: Span | None, period: Period) -> bool:
-    if span is None:
-        return False
-    start, end = span
-    first, last = period.first_day(), period.last_day()
-    if end is not None and first is not None and end < first:
-        return False
-    return not (start is not None and last is not None and start > last)
+def _overlaps(days: Coverage | None, period: Period) -> bool:
+    """Whether some reading of the record touches *period*."""
+    return days is not None and days.may_overlap(period.coverage())
 
 
 def _lookup_keys(record: object) -> Iterator[str]:
@@ -319,10 +304,10 @@ class Collection(Generic[T], Sequence[T]):
             tests.append(lambda r: self._place_of(r) == place)
         if during is not None:
             inside = as_period(during)
-            tests.append(lambda r: _within(_span(r), inside))
+            tests.append(lambda r: _within(_coverage(r), inside))
         if overlapping is not None:
             around = as_period(overlapping)
-            tests.append(lambda r: _overlaps(_span(r), around))
+            tests.append(lambda r: _overlaps(_coverage(r), around))
         if hedge is not None:
             wanted_hedge = _choice(Hedge, hedge, "hedge")
             tests.append(lambda r: r.quantity.hedge is wanted_hedge)
@@ -487,8 +472,8 @@ class Events(Collection[Event]):
         """The events in date order (by the earliest day each can mean); undated ones last."""
 
         def when(event: Event) -> tuple[bool, pendulum.Date | datetime.date, str]:
-            span = _span(event)
-            day = (span[0] or span[1]) if span else None
+            days = _coverage(event)
+            day = (days.possible[0] or days.possible[1]) if days else None
             return (day is None, day or datetime.date.min, event.id)
 
         return self._new(sorted(self._records, key=when))

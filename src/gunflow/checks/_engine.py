@@ -19,6 +19,8 @@ from gunflow.checks import (
     denominator,
     duration,
     integrity,
+    nested_denominator,
+    nested_periods,
     partition,
     relations,
     revision,
@@ -66,6 +68,8 @@ RULES: tuple[Rule, ...] = tuple(
         corroboration,
         integrity,
         revision,
+        nested_periods,
+        nested_denominator,
     )
 )
 _BY_NAME = {rule.name: rule for rule in RULES}

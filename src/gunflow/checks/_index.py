@@ -3,30 +3,27 @@
 from __future__ import annotations
 
 import contextlib
-import functools
+import datetime
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-
-import pendulum
 
 from gunflow.dataset import Dataset
 from gunflow.errors import NotFound
 from gunflow.model import (
+    Coverage,
     Interval,
     Measure,
     MeasureKind,
-    PartialDate,
-    Period,
     SourceKind,
     Statistic,
     Tolerance,
     Unit,
 )
 
-__all__ = ["DAYS_PER_UNIT", "Index", "PeriodKey"]
+__all__ = ["DAYS_PER_UNIT", "Index", "PeriodKey", "exact_days"]
 
-#: A period resolved to days: (first day, last day); None where the source leaves it open.
-PeriodKey = tuple[pendulum.Date | None, pendulum.Date | None]
+#: A figure's days, when certain: (first day, last day). None for a figure no reading pins down.
+PeriodKey = tuple[datetime.date, datetime.date] | None
 
 #: How many days a duration unit can be: a month is 28 to 31 days, a year 365 or 366.
 DAYS_PER_UNIT: dict[Unit, Interval] = {
@@ -36,13 +33,9 @@ DAYS_PER_UNIT: dict[Unit, Interval] = {
 }
 
 
-@functools.lru_cache(maxsize=8192)
-def _span(period: Period | None, as_of: PartialDate | None) -> PeriodKey:
-    """First and last day of a period (or of an as-of date); figures share few of them."""
-    if period is None:
-        day = as_of.first() if as_of else None
-        return (day, day)
-    return (period.first_day(), period.last_day(as_of))
+def exact_days(coverage: Coverage) -> PeriodKey:
+    """A coverage's days when every reading gives the same ones, else None."""
+    return coverage.certain if coverage.is_exact else None
 
 
 class Index:
@@ -61,6 +54,7 @@ class Index:
         for statistic in dataset.statistics:
             self.by_measure[statistic.measure].append(statistic)
         self._bounds: dict[str, Interval] = {}
+        self._coverages: dict[str, Coverage] = {}
         self._keys: dict[str, tuple[object, ...]] = {}
         self._by_key: dict[str, dict[tuple[object, ...], list[Statistic]]] = {}
         self._sources = {s.id: s for s in dataset.sources}
@@ -85,9 +79,22 @@ class Index:
         measure = self.measures.get(statistic.measure)
         return measure.place if measure else None
 
+    def coverage(self, statistic: Statistic) -> Coverage:
+        """The days *statistic* covers, certainly and possibly: the one reading of time.
+
+        A figure of a stock (a count at a moment) with no period is about some day of its as-of
+        date; any other figure with no period runs from an unknown start to its as-of date.
+        """
+        found = self._coverages.get(statistic.id)
+        if found is None:
+            measure = self.measures.get(statistic.measure)
+            point_in_time = measure is not None and measure.kind is MeasureKind.STOCK
+            found = self._coverages[statistic.id] = statistic.coverage(point_in_time=point_in_time)
+        return found
+
     def period_key(self, statistic: Statistic) -> PeriodKey:
-        """The days the figure covers; a figure with no period is keyed by its as-of date."""
-        return _span(statistic.period, statistic.as_of)
+        """The days the figure covers when they are certain, else None."""
+        return exact_days(self.coverage(statistic))
 
     def by_key(self, measure_id: str) -> dict[tuple[object, ...], list[Statistic]]:
         """A measure's statistics grouped by :meth:`group_key` (cached)."""
@@ -100,12 +107,20 @@ class Index:
         return found
 
     def group_key(self, statistic: Statistic) -> tuple[object, ...]:
-        """Place, period and baseline: figures with equal keys must state the same quantity."""
+        """Place, days and baseline: figures with equal keys must state the same quantity.
+
+        Only figures whose days are certain share a key: a figure that some reading leaves
+        undated, or dated to a day not known exactly, gets a key of its own.
+        """
         found = self._keys.get(statistic.id)
         if found is None:
+            days = self.period_key(statistic)
             compared = statistic.compared_with
-            baseline = _span(compared, None) if compared else None
-            found = (self.place(statistic), self.period_key(statistic), baseline)
+            baseline = exact_days(compared.coverage()) if compared else None
+            if days is None or (compared is not None and baseline is None):
+                found = (self.place(statistic), "uncertain days", statistic.id)
+            else:
+                found = (self.place(statistic), days, baseline)
             self._keys[statistic.id] = found
         return found
 

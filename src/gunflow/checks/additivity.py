@@ -2,53 +2,37 @@
 
 from __future__ import annotations
 
+import bisect
+import datetime
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from fractions import Fraction
 from functools import reduce
-
-import pendulum
 
 from gunflow.checks._index import Index
 from gunflow.checks._report import Finding, Severity
-from gunflow.model import Interval, MeasureKind, Statistic
+from gunflow.model import Coverage, Interval, MeasureKind, Statistic
 
 NAME = "time_additivity"
 SUMMARY = (
-    "For a count of things that happen (a flow), figures for disjoint sub-periods of one place "
-    "add up to no more than the enclosing period's figure, and to it exactly when they cover it."
+    "For a count of things that happen (a flow), figures for two or more sub-periods of one place "
+    "that are disjoint on every reading add up to no more than the enclosing period's figure, and "
+    "to it exactly when they tile it. The largest possible sum is found exactly (weighted interval "
+    "scheduling), so no choice of sub-periods is missed."
 )
 
-Span = tuple[pendulum.Date, pendulum.Date, Statistic]
+#: How far a low end reaches up: its value, then 1 if open ("more than 100" lies above 100).
+_Reach = tuple[Fraction, int]
 
 
-def _spans(index: Index, statistics: Sequence[Statistic]) -> list[Span]:
-    """Figures with a closed period, as (first day, last day, figure), in order."""
-    spans = []
-    for statistic in statistics:
-        first, last = index.period_key(statistic)
-        if statistic.period is not None and first is not None and last is not None:
-            spans.append((first, last, statistic))
-    return sorted(spans, key=lambda span: (span[0], span[1], span[2].id))
+def _low(interval: Interval) -> _Reach:
+    return (interval.low or Fraction(0), 0 if interval.low_closed else 1)
 
 
-def _disjoint_inside(spans: Sequence[Span], whole: Span) -> list[Span]:
-    """The earliest-starting sub-periods strictly inside *whole* that do not overlap (greedy)."""
-    chosen: list[Span] = []
-    for span in spans:
-        inside = whole[0] <= span[0] and span[1] <= whole[1] and span[:2] != whole[:2]
-        if inside and (not chosen or span[0] > chosen[-1][1]):
-            chosen.append(span)
-    return chosen
-
-
-def _tiles(chosen: Sequence[Span], whole: Span) -> bool:
-    """Whether the chosen sub-periods cover the whole period with no gap."""
-    cursor = whole[0]
-    for first, last, _ in chosen:
-        if first != cursor:
-            return False
-        cursor = last.add(days=1)
-    return cursor == whole[1].add(days=1)
+def _high(interval: Interval) -> _Reach:
+    """How far down a (finite) high end reaches: its value, then 0 if open, 1 if closed."""
+    assert interval.high is not None  # noqa: S101 - callers skip unbounded figures
+    return (interval.high, 1 if interval.high_closed else 0)
 
 
 def _by_place(index: Index, statistics: Sequence[Statistic]) -> list[list[Statistic]]:
@@ -58,6 +42,114 @@ def _by_place(index: Index, statistics: Sequence[Statistic]) -> list[list[Statis
     return list(grouped.values())
 
 
+def _strongest(index: Index, statistics: Sequence[Statistic]) -> dict[Coverage, Statistic]:
+    """Per coverage, the figure whose low end reaches highest (the others cannot do more)."""
+    best: dict[Coverage, Statistic] = {}
+    for s in statistics:
+        days = index.coverage(s)
+        if days.possible[0] is None or days.possible[1] is None:
+            continue
+        if days not in best or _low(index.bounds(s)) > _low(index.bounds(best[days])):
+            best[days] = s
+    return best
+
+
+def _largest_disjoint_sum(index: Index, parts: Sequence[Statistic]) -> list[Statistic]:
+    """The figures, disjoint on every reading, whose low ends add up highest.
+
+    Weighted interval scheduling: sort by the latest possible last day; each figure either joins
+    the best choice among those that end before it may start, or is left out. O(n log n).
+    """
+    ends_of = {s.id: _latest_end(index, s) for s in parts}
+    ordered = sorted(parts, key=lambda s: (ends_of[s.id], s.id))
+    ends = [ends_of[s.id] for s in ordered]
+    best: list[tuple[_Reach, list[Statistic]]] = [((Fraction(0), 0), [])]
+    for j, s in enumerate(ordered):
+        start = index.coverage(s).starts[0] or datetime.date.min
+        previous = bisect.bisect_left(ends, start, hi=j)  # those ending before *start*
+        (value, opens), chosen = best[previous]
+        weight = _low(index.bounds(s))
+        taken = ((value + weight[0], opens + weight[1]), [*chosen, s])
+        best.append(max(best[-1], taken, key=lambda c: c[0]))
+    return best[-1][1]
+
+
+def _latest_end(index: Index, statistic: Statistic) -> datetime.date:
+    return index.coverage(statistic).ends[1] or datetime.date.max
+
+
+def _smallest_tiling(
+    index: Index, parts: Sequence[Statistic], first: datetime.date, last: datetime.date
+) -> list[Statistic] | None:
+    """Figures with exact days that tile first..last, whose high ends add up lowest; or None."""
+    tiles = sorted(
+        (s for s in parts if index.coverage(s).is_exact and index.bounds(s).high is not None),
+        key=lambda s: (index.coverage(s).starts[0], s.id),
+    )
+    best: dict[datetime.date, tuple[_Reach, list[Statistic]]] = {first: ((Fraction(0), 1), [])}
+    for s in tiles:
+        days = index.coverage(s)
+        start, end = days.starts[0], days.ends[0]
+        assert start is not None  # noqa: S101 - exact coverage
+        assert end is not None  # noqa: S101
+        if start not in best:
+            continue
+        (value, closed), chosen = best[start]
+        high = _high(index.bounds(s))
+        candidate = ((value + high[0], min(closed, high[1])), [*chosen, s])
+        following = end + datetime.timedelta(days=1)
+        if following not in best or candidate[0] < best[following][0]:
+            best[following] = candidate
+    found = best.get(last + datetime.timedelta(days=1))
+    return found[1] if found else None
+
+
+def _total(index: Index, statistics: Sequence[Statistic]) -> Interval:
+    return reduce(lambda x, y: x + y, (index.bounds(s) for s in statistics))
+
+
+def _finding(index: Index, parts: list[Statistic], whole: Statistic, verb: str) -> Finding:
+    total, target = _total(index, parts), index.bounds(whole)
+    labels = " + ".join(index.label(s) for s in parts)
+    return Finding(
+        rule=NAME,
+        severity=Severity.ERROR,
+        message=f"{labels} = {total} {verb} {index.label(whole)}",
+        statistics=(*parts, whole),
+        intervals=(total, target),
+    )
+
+
+def _check_place(index: Index, statistics: Sequence[Statistic]) -> Iterator[Finding]:
+    strongest = _strongest(index, statistics)
+    for whole_days in sorted({index.coverage(s) for s in statistics}, key=repr):
+        if whole_days.certain is None:
+            continue
+        inside = [s for d, s in strongest.items() if d != whole_days and d.within(whole_days)]
+        wholes = [s for s in statistics if index.coverage(s) == whole_days]
+        chosen = _largest_disjoint_sum(index, inside)
+        if len(chosen) >= 2:  # one figure alone: the rule "nested_periods"
+            total = _total(index, chosen)
+            for whole in sorted(wholes, key=lambda s: s.id):
+                if total.lies_above(index.bounds(whole)):
+                    yield _finding(index, chosen, whole, "exceed")
+        if not whole_days.is_exact:
+            continue
+        first, last = whole_days.certain
+        parts = [
+            s
+            for s in statistics
+            if index.coverage(s) != whole_days and index.coverage(s).within(whole_days)
+        ]
+        tiling = _smallest_tiling(index, parts, first, last)
+        if tiling is None:
+            continue
+        total = _total(index, tiling)
+        for whole in sorted(wholes, key=lambda s: s.id):
+            if total.lies_below(index.bounds(whole)):
+                yield _finding(index, tiling, whole, "do not add up to")
+
+
 def run(index: Index) -> Iterator[Finding]:
     """Yield an error where sub-period figures cannot fit in the enclosing period's figure."""
     for measure_id in sorted(index.by_measure):
@@ -65,26 +157,4 @@ def run(index: Index) -> Iterator[Finding]:
         if measure is None or measure.kind is not MeasureKind.COUNT:
             continue
         for statistics in _by_place(index, index.by_measure[measure_id]):
-            spans = _spans(index, statistics)
-            for whole in spans:
-                chosen = _disjoint_inside(spans, whole)
-                if not chosen:
-                    continue
-                total: Interval = reduce(lambda x, y: x + y, (index.bounds(s) for *_, s in chosen))
-                target = index.bounds(whole[2])
-                covers = _tiles(chosen, whole)
-                if covers:
-                    possible = total.overlaps(target)
-                else:
-                    possible = total.low is None or target.high is None or total.low <= target.high
-                if possible:
-                    continue
-                parts = " + ".join(index.label(s) for *_, s in chosen)
-                verb = "do not add up to" if covers else "exceed"
-                yield Finding(
-                    rule=NAME,
-                    severity=Severity.ERROR,
-                    message=f"{parts} = {total} {verb} {index.label(whole[2])}",
-                    statistics=(*(s for *_, s in chosen), whole[2]),
-                    intervals=(total, target),
-                )
+            yield from _check_place(index, statistics)

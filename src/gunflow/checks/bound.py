@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from gunflow.checks._index import Index, PeriodKey
+from gunflow.checks._index import Index
 from gunflow.checks._report import Finding, Severity
 from gunflow.model import Measure, MeasureKind, Statistic
 
@@ -15,11 +15,6 @@ SUMMARY = (
     "exceeds the whole's figure for the same place and period; for counts of events (flows), nor "
     "for any enclosing period."
 )
-
-
-def _within(inner: PeriodKey, outer: PeriodKey) -> bool:
-    (a, b), (c, d) = inner, outer
-    return None not in (a, b, c, d) and c <= a and b <= d  # type: ignore[operator]
 
 
 def ancestors(index: Index, measure: Measure) -> Iterator[Measure]:
@@ -51,10 +46,10 @@ def _pairs(index: Index, measure: Measure, whole_measure: Measure) -> Iterator[F
     for whole in index.by_measure[whole_measure.id]:
         wholes[index.place(whole)].append(whole)
     for part in index.by_measure[measure.id]:
-        part_key = index.period_key(part)
+        part_key, part_days = index.period_key(part), index.coverage(part)
         for whole in wholes.get(index.place(part), ()):
-            whole_key = index.period_key(whole)
-            if part_key != whole_key and not (flow and _within(part_key, whole_key)):
+            same_days = part_key is not None and part_key == index.period_key(whole)
+            if not same_days and not (flow and part_days.within(index.coverage(whole))):
                 continue
             ip, iw = index.bounds(part), index.bounds(whole)
             if not ip.lies_above(iw):

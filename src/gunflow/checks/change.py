@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from gunflow.checks._index import Index
+from gunflow.checks._index import Index, exact_days
 from gunflow.checks._report import Finding, Severity
 from gunflow.model import Interval, MeasureKind, Period, Statistic, Unit
 
@@ -20,7 +20,9 @@ _ONE = Interval.point(1)
 
 
 def _figures(index: Index, measure_id: str, place: str | None, period: Period) -> list[Statistic]:
-    key = (period.first_day(), period.last_day())
+    key = exact_days(period.coverage())
+    if key is None:
+        return []
     return [
         s
         for s in index.by_measure.get(measure_id, ())

@@ -54,11 +54,7 @@ def _check_parts(
         else:
             continue
         complete = len(present) == len(parts)
-        possible = (
-            total.overlaps(target)
-            if complete
-            else (total.low is None or target.high is None or total.low <= target.high)
-        )
+        possible = total.overlaps(target) if complete else not total.lies_above(target)
         if possible:
             continue
         labels = " + ".join(index.label(s) for s in statistics)

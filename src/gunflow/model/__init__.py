@@ -3,6 +3,7 @@
 from gunflow.model._common import Inference
 from gunflow.model.acknowledgement import Acknowledgement, FindingKey
 from gunflow.model.agency import Agency, AgencyKind
+from gunflow.model.coverage import Coverage
 from gunflow.model.date import PartialDate, Precision
 from gunflow.model.event import Event, EventKind, EventStatus, Evidence
 from gunflow.model.interval import Interval
@@ -21,6 +22,7 @@ __all__ = [
     "Agency",
     "AgencyKind",
     "Basis",
+    "Coverage",
     "Event",
     "EventKind",
     "EventStatus",

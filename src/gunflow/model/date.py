@@ -11,6 +11,7 @@ import attrs
 import pendulum
 
 from gunflow.model._common import InvalidField
+from gunflow.model.coverage import Coverage
 
 __all__ = ["PartialDate", "Precision"]
 
@@ -120,6 +121,10 @@ class PartialDate:
         if self.day is not None:
             text += f"-{self.day:02d}"
         return text
+
+    def coverage(self) -> Coverage:
+        """Some one day of the date, not known which: a point in time, as precise as written."""
+        return Coverage(starts=(self.first(), self.last()), ends=(self.first(), self.last()))
 
     def sort_key(self) -> tuple[pendulum.Date, int]:
         """Order by first possible day, the vaguer date first on a tie."""

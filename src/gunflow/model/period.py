@@ -8,6 +8,7 @@ import attrs
 import pendulum
 
 from gunflow.model._common import InvalidField
+from gunflow.model.coverage import Coverage
 from gunflow.model.date import PartialDate, Precision
 
 __all__ = ["Period"]
@@ -90,6 +91,27 @@ class Period:
         if self.fiscal and self.end is not None:
             return pendulum.date(end.year, 9, 30)
         return end.last()
+
+    def coverage(self, as_of: PartialDate | None = None) -> Coverage:
+        """The days the period covers, certainly and possibly, for a figure as of *as_of*.
+
+        Written ends are exact: "2009" runs from 1 January to 31 December. An open end runs to
+        some day of *as_of* ("since 2006-12, as of 2010" ends on some day of 2010); an unknown
+        start may be any day up to the end.
+        """
+        first = self.first_day()
+        if self.end is not None:
+            last = self.last_day()
+            ends: tuple[datetime.date | None, datetime.date | None] = (last, last)
+        elif as_of is not None:
+            ends = (as_of.first(), as_of.last())
+        else:
+            ends = (first, None)
+        if first is None:
+            return Coverage(starts=(None, ends[1]), ends=ends)
+        if ends[0] is not None and ends[0] < first:  # an as-of date inside the first unit
+            ends = (first, ends[1])
+        return Coverage(starts=(first, first), ends=ends)
 
     def sort_key(self) -> tuple[datetime.date, datetime.date]:
         """Order by the earliest day, then the latest; unknown ends sort outermost."""

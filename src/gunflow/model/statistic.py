@@ -16,6 +16,7 @@ from gunflow.model._common import (
     non_empty,
     str_tuple,
 )
+from gunflow.model.coverage import Coverage
 from gunflow.model.date import PartialDate
 from gunflow.model.period import Period
 from gunflow.model.quantity import Quantity
@@ -80,6 +81,21 @@ class Statistic:
     inferred: tuple[Inference, ...] = attrs.field(
         converter=inference_tuple, default=(), validator=check_inferences
     )
+
+    def coverage(self, *, point_in_time: bool = False) -> Coverage:
+        """The days the figure covers, certainly and possibly (see :class:`Coverage`).
+
+        A figure with a period covers it, an open end running to the as-of date. A figure with
+        no period is, for a *point_in_time* measure (a stock: agents on staff), about some one
+        day of its as-of date; for any other, a total up to its as-of date from an unknown
+        start. A figure with neither may cover any days.
+        """
+        if self.period is not None:
+            return self.period.coverage(self.as_of)
+        if self.as_of is None:
+            return Coverage.unknown()
+        point = self.as_of.coverage()
+        return point if point_in_time else Coverage(starts=(None, point.ends[1]), ends=point.ends)
 
     def __attrs_post_init__(self) -> None:
         """Reject a quote that does not contain the figure as written."""

@@ -1,0 +1,33 @@
+"""Rule: a count over some days never exceeds the count over days that contain them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gunflow.checks._index import Index
+from gunflow.checks._nesting import contradicting_nested_pairs
+from gunflow.checks._report import Finding, Severity
+
+NAME = "nested_periods"
+SUMMARY = (
+    "For a count of things that happen (a flow), the figure for a period never exceeds the "
+    "figure for a period that contains it on every reading, for one measure and place. Running "
+    "totals from the same first day are the rule cumulative's; two or more sub-periods together, "
+    "time_additivity's."
+)
+
+
+def run(index: Index) -> Iterator[Finding]:
+    """Yield an error where a sub-period's count must exceed its enclosing period's."""
+    for inner, outer in contradicting_nested_pairs(index, running_totals=False):
+        yield Finding(
+            rule=NAME,
+            severity=Severity.ERROR,
+            message=(
+                f"{index.label(inner)} for {inner.period or inner.as_of} exceeds "
+                f"{index.label(outer)} for {outer.period or outer.as_of}, a period that "
+                "contains it"
+            ),
+            statistics=(inner, outer),
+            intervals=(index.bounds(inner), index.bounds(outer)),
+        )
