@@ -25,7 +25,7 @@ from gunflow._verify import verify_quotes
 from gunflow.checks import Severity, check
 from gunflow.dataset import Dataset
 from gunflow.errors import DataError, GunflowError
-from gunflow.export import to_csl_json, to_records, write_csv, write_jsonl
+from gunflow.export import to_csl_json, to_records, write_csv, write_datapackage, write_jsonl
 from gunflow.model import Source, Statistic
 
 __all__ = ["main"]
@@ -203,8 +203,19 @@ def _check(dataset: Dataset, args: argparse.Namespace) -> int:
 def _export(dataset: Dataset, args: argparse.Namespace) -> int:
     collection = getattr(dataset, args.kind) if args.kind else None
     records = list(collection) if collection is not None else list(dataset.records())
-    target = args.output or sys.stdout
-    if args.format == "jsonl":
+    if args.output and args.path:
+        raise ValueError("give the output once: --output FILE or PATH, not both")
+    target = args.output or args.path or sys.stdout
+    if args.format == "datapackage":
+        folder = args.output or args.path
+        if args.kind or not folder:
+            raise ValueError(
+                "datapackage writes every kind of record into a folder: give DIR, and no --kind"
+            )
+        write_datapackage(
+            records, folder, spreadsheet_safe=args.spreadsheet_safe, overwrite=args.force
+        )
+    elif args.format == "jsonl":
         write_jsonl(records, target, overwrite=args.force)
     elif args.format == "csv":
         write_csv(records, target, spreadsheet_safe=args.spreadsheet_safe, overwrite=args.force)
@@ -370,24 +381,35 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         parents=[common],
-        help="write records as JSON lines, CSV or CSL-JSON",
+        help="write records as JSON lines, CSV, CSL-JSON or a Frictionless Data Package",
         description="Write records to a file or to standard output. JSON lines load back "
-        "with gunflow.read() or --data.",
+        "with gunflow.read() or --data. A data package (--format datapackage DIR) is a folder: "
+        "a CSV per kind of record and datapackage.json, describing every table.",
     )
-    export.add_argument("--format", choices=("jsonl", "csv", "csl-json"), default="jsonl")
+    export.add_argument(
+        "--format", choices=("jsonl", "csv", "csl-json", "datapackage"), default="jsonl"
+    )
+    export.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="the file to write, as --output; for datapackage, the folder (made if missing)",
+    )
     export.add_argument(
         "--kind",
         choices=_COLLECTIONS,
         help="one collection (default: every record; csl-json: sources)",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="a file (default: stdout)")
-    export.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    export.add_argument(
+        "--force", action="store_true", help="replace the output file (or files) if they exist"
+    )
     export.add_argument(
         "--no-spreadsheet-safe",
         dest="spreadsheet_safe",
         action="store_false",
-        help="csv: write cells starting with = + - @ as they are, for programs rather than "
-        "spreadsheets (by default they get a leading apostrophe, so no formula runs)",
+        help="csv, datapackage: write cells starting with = + - @ as they are, for programs "
+        "rather than spreadsheets (by default they get a leading apostrophe, so no formula runs)",
     )
     commands.add_parser(
         "schema",

@@ -1,4 +1,4 @@
-"""Exports: plain records, JSON lines, CSV, CSL-JSON for reference managers, and pandas.
+"""Exports: plain records, JSON lines, CSV, CSL-JSON, a Frictionless Data Package, and pandas.
 
 JSON lines written here load back with :func:`gunflow.read` (or :func:`gunflow.load`'s
 ``extra``) into equal records: nothing is lost.
@@ -18,6 +18,7 @@ JSON lines written here load back with :func:`gunflow.read` (or :func:`gunflow.l
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -37,6 +38,7 @@ __all__ = [
     "to_pandas",
     "to_records",
     "write_csv",
+    "write_datapackage",
     "write_jsonl",
 ]
 
@@ -172,6 +174,56 @@ def write_csv(
     rows = _rows(records)
     columns = list(dict.fromkeys(key for row in rows for key in row))
     write_table(target, columns, rows, spreadsheet_safe=spreadsheet_safe, overwrite=overwrite)
+
+
+def write_datapackage(
+    records: Iterable[Record],
+    folder: str | os.PathLike[str],
+    *,
+    spreadsheet_safe: bool = True,
+    overwrite: bool = False,
+) -> None:
+    """Write a Frictionless Data Package: a CSV table per kind of record, and ``datapackage.json``.
+
+    Each table (``sources.csv``, ``statistics.csv`` ...) has a Table Schema in
+    ``datapackage.json``: a field per column, typed (number, boolean, a date pattern, the
+    choices of a closed list), ``id`` as its primary key, and a foreign key for each field
+    that names one record of one kind (a statistic's ``measure`` and ``source``, an agency's
+    ``parent``, a source's ``edition_of`` ...). Nested fields are dotted columns
+    (``quantity.value``), a period is its ``.start``, ``.end`` and ``.fiscal``, and lists are
+    JSON arrays; a statistic's row ends with the interval its words allow, as in
+    :func:`write_csv`. Every kind has a table, empty when there are no such records.
+
+    Cells are spreadsheet-safe by default, as in :func:`write_csv`: only text cells can start
+    with a formula character, and numbers, dates, ids and booleans never get the apostrophe,
+    so the package validates either way. Pass ``spreadsheet_safe=False`` for programs that
+    read the text exactly as written.
+
+    >>> import gunflow, json, pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp()) / "package"
+    >>> gunflow.export.write_datapackage(gunflow.load().records(), folder)
+    >>> package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    >>> [resource["path"] for resource in package["resources"]][:3]
+    ['sources.csv', 'agencies.csv', 'people.csv']
+
+    Args:
+        records: the records to export; best a whole dataset (``dataset.records()``), so that
+            every id a record names is in the package.
+        folder: the folder to write into, made if missing.
+        spreadsheet_safe: give text cells that start with a formula character a leading
+            apostrophe (see :func:`write_csv`).
+        overwrite: replace the package's files in *folder* if they are there.
+
+    Raises:
+        TargetExists: one of the files is in *folder* and *overwrite* is false; nothing is
+            written then.
+
+    .. versionadded:: 0.2.0
+
+    """
+    from gunflow._datapackage import write_package
+
+    write_package(records, folder, spreadsheet_safe=spreadsheet_safe, overwrite=overwrite)
 
 
 #: CSL type and genre of each kind of source. An agreement between agencies is no law
