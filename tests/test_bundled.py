@@ -127,7 +127,7 @@ OUTSIDE_THE_SEEDS = {
     "gundigest-2009-06-19-gao-agenda-driven": 1,
     "gunpolicy-q5324": 3,
     "havocscope-guns-seized-mexico-from-us": 6,
-    "insightcrime-2013-way-of-the-gun": 8,
+    "insightcrime-2013-way-of-the-gun": 6,
     "insightcrime-oig-interim-review": 2,
     "mcclatchy-2013-03-18-guns-flood-into-mexico": 6,
     "mcdougal-2014-jeg-way-of-the-gun": 2,
