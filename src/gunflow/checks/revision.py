@@ -37,8 +37,8 @@ def run(index: Index) -> Iterator[Finding]:
                 rule=NAME,
                 severity=Severity.WARNING,
                 message=(
-                    f"{index.label(earlier)} as of {earlier.as_of}, then {index.label(later)} "
-                    f"as of {later.as_of}: {who}'s figure revised, {_change(earlier, later)}"
+                    f"{index.label(earlier)} (as of {earlier.as_of}), then {index.label(later)} "
+                    f"(as of {later.as_of}): {who}'s figure revised, {_change(earlier, later)}"
                 ),
                 statistics=(earlier, later),
                 intervals=(before, after),
