@@ -1,3 +1,4 @@
+import pytest
 import tomli_w
 
 import gunflow
@@ -53,9 +54,9 @@ def _hostile_report(tmp_path):
 
 
 def test_text_from_the_data_is_escaped_and_only_web_addresses_are_linked(tmp_path):
-    report, dataset = _hostile_report(tmp_path)
+    report, _ = _hostile_report(tmp_path)
     assert report.unacknowledged_errors  # the hostile figure is in the report
-    page = report_html(report, {s.id: s for s in dataset.sources})
+    page = report_html(report)
     for payload in (SCRIPT, HANDLER, SVG):
         assert payload not in page
     assert "&lt;script&gt;" in page
@@ -70,8 +71,8 @@ def test_text_from_the_data_is_escaped_and_only_web_addresses_are_linked(tmp_pat
 
 
 def test_no_script_runs_and_the_text_shows_as_written(tmp_path):
-    report, dataset = _hostile_report(tmp_path)
-    page = report_html(report, {s.id: s for s in dataset.sources})
+    report, _ = _hostile_report(tmp_path)
+    page = report_html(report)
     dom = dump_dom(page, tmp_path)
     (body,) = dom.tags("body")
     assert "data-pwned" not in body
@@ -132,3 +133,45 @@ def test_report_repr_is_short_and_a_notebook_gets_html():
     fragment = report._repr_html_()
     assert fragment.startswith('<div class="gunflow-report">')
     assert fragment.count('<article class="finding"') == len(report)
+
+
+def test_the_page_shows_only_what_the_options_ask_for(tmp_path, capsys):
+    from tests.builders import CONTRADICTION
+
+    mine = tmp_path / "mine.toml"
+    mine.write_text(CONTRADICTION, encoding="utf-8")
+    args = ["check", "--data", str(mine), "--format", "html"]
+    assert main([*args, "--min-severity", "warning", "--hide-acknowledged"]) == 1
+    page = capsys.readouterr().out
+    report = gunflow.check(gunflow.load(extra=[mine]))
+    shown = [f for f in report if f.severity != "info" and not f.acknowledged]
+    assert page.count('<article class="finding"') == len(shown) > 0
+    assert 'data-severity="info"' not in page
+    assert '<span class="tag ack">' not in page
+    assert "Not shown (still counted): infos, acknowledged findings." in page
+    assert str(len(report.errors)) + " errors" in page  # the totals count every finding
+
+
+def test_a_notebook_names_the_users_own_sources(tmp_path):
+    report, _ = _hostile_report(tmp_path)
+    fragment = report._repr_html_()
+    assert "Publisher &lt;img" in fragment  # the user's source, named (escaped), not its id alone
+    assert "Guns &lt;script&gt;" in fragment
+
+
+def test_each_interval_of_a_ratio_is_labelled_for_what_it_is():
+    from gunflow._picture import labels
+
+    report = gunflow.check(gunflow.load(), rules=["relations"])
+    (implied,) = report.filter(severity="info")
+    assert labels(implied) == ["about 2,000", "about four times", "implied, the other side"]
+    page = report_html(report)
+    assert ">about four times</text>" in page
+    assert ">implied, the other side</text>" in page
+
+
+def test_a_finding_has_one_label_per_interval():
+    one = (gunflow.Interval.point(1),)
+    with pytest.raises(ValueError, match="2 labels for 1 intervals"):
+        gunflow.Finding(rule="r", severity="info", message="m", intervals=one, labels=("a", "b"))
+    assert gunflow.Finding(rule="r", severity="info", message="m", intervals=one).labels == ()

@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from gunflow._picture import Bar, End, bars, labels
-from gunflow._terminal import SECTIONS, by_cause, section, totals
-from gunflow.checks import Finding, Report
+from gunflow._terminal import SECTIONS, by_cause, section, shown, totals
+from gunflow.checks import Finding, Report, Severity
 from gunflow.model import Interval, Source, Statistic
 
 __all__ = ["CONTENT_SECURITY_POLICY", "link", "report_html", "text"]
@@ -165,17 +165,44 @@ def _finding(finding: Finding, sources: Mapping[str, Source]) -> str:
     return "".join(parts)
 
 
-def report_body(report: Report, sources: Mapping[str, Source] | None = None) -> str:
-    """The report as an HTML fragment with its own style: what a notebook shows."""
-    sources = sources or {}
+def _left_out(min_severity: Severity, hide_acknowledged: bool) -> str:
+    """A line saying which findings the page leaves out, if any."""
+    out = [f"{s}s" for s in Severity if s.rank > min_severity.rank]
+    if hide_acknowledged:
+        out.append("acknowledged findings")
+    if not out:
+        return ""
+    return f'<p class="rules">Not shown (still counted): {text(", ".join(out))}.</p>'
+
+
+def report_body(
+    report: Report,
+    *,
+    min_severity: Severity = Severity.INFO,
+    hide_acknowledged: bool = False,
+) -> str:
+    """The report as an HTML fragment with its own style: what a notebook shows.
+
+    Args:
+        report: the report to show; its sources name and link each figure's source.
+        min_severity: leave out findings below this severity.
+        hide_acknowledged: leave out acknowledged findings (they are still counted).
+
+    """
+    sources = report.sources
     parts = [
         f'<div class="gunflow-report"><style>{_STYLE}</style>',
         "<h1>gunflow consistency report</h1>",
         f'<p class="totals">{text(totals(report))}</p>',
         f'<p class="rules">Rules run: {text(", ".join(report.rules))}</p>',
+        _left_out(min_severity, hide_acknowledged),
     ]
     for title, severity, acknowledged in SECTIONS:
-        found = section(report, severity, acknowledged)
+        found = [
+            f
+            for f in section(report, severity, acknowledged)
+            if shown(f, min_severity, hide_acknowledged)
+        ]
         if found:
             parts.append(f"<section><h2>{text(title.capitalize())} ({len(found)})</h2>")
             for suspect, findings in by_cause(report, found):
@@ -193,14 +220,17 @@ def report_body(report: Report, sources: Mapping[str, Source] | None = None) -> 
     return "".join(parts)
 
 
-def report_html(report: Report, sources: Mapping[str, Source] | None = None) -> str:
+def report_html(
+    report: Report,
+    *,
+    min_severity: Severity = Severity.INFO,
+    hide_acknowledged: bool = False,
+) -> str:
     """The report as one standalone page: inline style and pictures, no script, no network.
 
-    Args:
-        report: the report to show.
-        sources: the sources by id, to name and link each figure's source; ids alone without.
-
+    Takes the arguments of :func:`report_body`.
     """
+    body = report_body(report, min_severity=min_severity, hide_acknowledged=hide_acknowledged)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
@@ -208,5 +238,5 @@ def report_html(report: Report, sources: Mapping[str, Source] | None = None) -> 
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>gunflow consistency report: {text(totals(report))}</title>"
         "<style>body { margin: 2rem auto; padding: 0 1rem; max-width: 60rem; }</style>"
-        f"</head><body>{report_body(report, sources)}</body></html>\n"
+        f"</head><body>{body}</body></html>\n"
     )

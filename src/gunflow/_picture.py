@@ -93,9 +93,13 @@ def _end(unbounded: bool, closed: bool) -> End:
 
 
 def labels(finding: Finding) -> list[str]:
-    """A label per interval of a finding: the figure as written, then "implied" for the rest."""
+    """A label per interval of a finding: the rule's own, else each figure as written."""
+    if finding.labels:
+        return list(finding.labels)
     written = [str(s.quantity) for s in finding.statistics]
-    return [written[i] if i < len(written) else "implied" for i in range(len(finding.intervals))]
+    if len(written) == len(finding.intervals):
+        return written
+    return [f"interval {n}" for n in range(1, len(finding.intervals) + 1)]
 
 
 def x(bar: Bar, value: float, shared: bool) -> float:

@@ -14,7 +14,7 @@ from typing import ClassVar, TextIO
 
 from gunflow.checks import Finding, Report, Severity, Suspect
 
-__all__ = ["Style", "render_report", "width", "wrap"]
+__all__ = ["Style", "render_report", "shown", "width", "wrap"]
 
 #: Report sections, in the order they are printed: what needs attention first.
 SECTIONS = (
@@ -79,6 +79,13 @@ def totals(report: Report) -> str:
         f"{_count(len(report.errors), 'error')} "
         f"({len(report.unacknowledged_errors)} unacknowledged), "
         f"{_count(len(report.warnings), 'warning')}, {_count(len(report.infos), 'info')}"
+    )
+
+
+def shown(finding: Finding, min_severity: Severity, hide_acknowledged: bool) -> bool:
+    """Whether a report shown with these options shows *finding* (every count keeps it)."""
+    return finding.severity.rank <= min_severity.rank and not (
+        hide_acknowledged and finding.acknowledged
     )
 
 
@@ -168,11 +175,11 @@ def render_report(
         wrap(f"rules run: {', '.join(report.rules)}", "    ", first="", columns=columns),
     ]
     for title, severity, acknowledged in SECTIONS:
-        if severity.rank > min_severity.rank or (hide_acknowledged and acknowledged):
-            continue
-        found = section(report, severity, acknowledged)
-        if hide_acknowledged:
-            found = [f for f in found if not f.acknowledged]
+        found = [
+            f
+            for f in section(report, severity, acknowledged)
+            if shown(f, min_severity, hide_acknowledged)
+        ]
         if not found:
             continue
         lines += ["", style(f"{title.upper()} ({len(found)})", severity.value)]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from gunflow._files import open_target
 from gunflow._loading import load
-from gunflow._terminal import Style, block, render_report, width, wrap
+from gunflow._terminal import Style, block, render_report, shown, width, wrap
 from gunflow._verify import verify_quotes
 from gunflow.checks import Severity, check
 from gunflow.dataset import Dataset
@@ -178,15 +178,15 @@ def _check(dataset: Dataset, args: argparse.Namespace) -> int:
     if args.format == "json":
         data = report.to_dict()
         data["findings"] = [
-            f.to_dict()
-            for f in report
-            if f.severity.rank <= minimum.rank and not (args.hide_acknowledged and f.acknowledged)
+            f.to_dict() for f in report if shown(f, minimum, args.hide_acknowledged)
         ]
         print(json.dumps(data, indent=2, ensure_ascii=False))
     elif args.format == "html":
         from gunflow._html import report_html
 
-        sys.stdout.write(report_html(report, {s.id: s for s in dataset.sources}))
+        sys.stdout.write(
+            report_html(report, min_severity=minimum, hide_acknowledged=args.hide_acknowledged)
+        )
     else:
         style = Style.for_stream(sys.stdout)
         print(

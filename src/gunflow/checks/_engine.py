@@ -193,4 +193,5 @@ def check(
             if f.severity is Severity.ERROR and not f.acknowledged
             for s in f.statistics
         },
+        sources={s.id: s for s in dataset.sources},
     )

@@ -21,6 +21,7 @@ from gunflow.model import (
     Interval,
     Measure,
     Relation,
+    Source,
     Statistic,
 )
 
@@ -79,6 +80,8 @@ class Finding:
         message: one line a reporter understands.
         statistics: the statistics involved, each with its source and quote.
         intervals: the intervals compared, in the order of the message.
+        labels: what each interval is ("about 2,000", "about four times", "implied"), in the
+            order of *intervals*; empty when they are the figures' own, in order.
         relation: the curated relation checked, when the rule checks one.
         events: the events involved (``chronology``).
         measures: the measures compared, for a finding about measures rather than figures
@@ -87,7 +90,7 @@ class Finding:
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       ``events``, ``measures`` and :attr:`key`.
+       ``events``, ``measures``, ``labels`` and :attr:`key`.
 
     """
 
@@ -96,10 +99,16 @@ class Finding:
     message: str
     statistics: tuple[Statistic, ...] = attrs.field(default=(), converter=_statistics)
     intervals: tuple[Interval, ...] = attrs.field(default=(), converter=_intervals)
+    labels: tuple[str, ...] = attrs.field(default=(), converter=_names)
     relation: Relation | None = None
     events: tuple[Event, ...] = attrs.field(default=(), converter=_events)
     measures: tuple[Measure, ...] = attrs.field(default=(), converter=_measures)
     acknowledgement: Acknowledgement | None = None
+
+    @labels.validator
+    def _one_label_per_interval(self, _: object, labels: tuple[str, ...]) -> None:
+        if labels and len(labels) != len(self.intervals):
+            raise ValueError(f"{len(labels)} labels for {len(self.intervals)} intervals")
 
     @property
     def acknowledged(self) -> bool:
@@ -197,6 +206,8 @@ class Report:
     checked: Collection[Statistic] | None = attrs.field(default=None, eq=False, repr=False)
     #: The label of each figure in an unacknowledged error, by id (who, when, as written, what).
     labels: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+    #: The checked dataset's sources, by id: the HTML report names and links each figure's.
+    sources: Mapping[str, Source] = attrs.field(factory=dict, eq=False, repr=False)
 
     def __len__(self) -> int:
         """The number of findings."""
@@ -300,6 +311,7 @@ class Report:
             origins=self.origins,
             checked=self.checked,
             labels=self.labels,
+            sources=self.sources,
         )
 
     def _ids_from(self, files: Iterable[str | PathLike[str]]) -> frozenset[str]:
@@ -363,11 +375,13 @@ class Report:
         )
 
     def _repr_html_(self) -> str:
-        """The report as HTML, for notebooks: grouped by severity, intervals drawn, quotes."""
-        from gunflow._html import report_body
-        from gunflow._loading import load
+        """The report as HTML, for notebooks: grouped by severity, intervals drawn, quotes.
 
-        return report_body(self, {s.id: s for s in load().sources})
+        Figures are linked to the sources of the dataset checked, your own ones included.
+        """
+        from gunflow._html import report_body
+
+        return report_body(self)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary of the whole report."""

@@ -117,6 +117,7 @@ def _finding(index: Index, parts: list[Statistic], whole: Statistic, verb: str) 
         message=f"{labels} = {total} {verb} {index.label(whole)}",
         statistics=(*parts, whole),
         intervals=(total, target),
+        labels=("the parts' sum", str(whole.quantity)),
     )
 
 

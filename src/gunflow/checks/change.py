@@ -63,6 +63,7 @@ def run(index: Index) -> Iterator[Finding]:
                             ),
                             statistics=(change, a),
                             intervals=(index.bounds(a), implied),
+                            labels=(str(a.quantity), f"implied, {change.compared_with}"),
                         )
                 for b in before:
                     ratio = index.bounds(a).divided_by(index.bounds(b))
@@ -77,4 +78,5 @@ def run(index: Index) -> Iterator[Finding]:
                         ),
                         statistics=(change, b, a),
                         intervals=(ratio, multiple),
+                        labels=("after / before", f"{change.quantity}, as a multiple"),
                     )

@@ -115,4 +115,5 @@ def run(index: Index) -> Iterator[Finding]:
             ),
             statistics=agreeing,
             intervals=(shared, *(ranges[i] for i in members)),
+            labels=("agreed on", *(str(group[i].quantity) for i in members)),
         )

@@ -70,6 +70,10 @@ def _check_parts(
             message=f"{what}: {labels} = {total} {verb} {against} {target}",
             statistics=statistics + target_statistics,
             intervals=(total, target),
+            labels=(
+                "the parts' sum",
+                " / ".join(str(s.quantity) for s in target_statistics) or "100 percent",
+            ),
         )
 
 

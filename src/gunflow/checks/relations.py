@@ -20,6 +20,10 @@ SUMMARY = (
 _HUNDRED = Interval.point(100)
 
 
+def _written(statistics: Sequence[Statistic]) -> str:
+    return " + ".join(str(s.quantity) for s in statistics)
+
+
 def _total(index: Index, statistics: Sequence[Statistic]) -> Interval:
     return reduce(lambda a, b: a + b, (index.bounds(s) for s in statistics))
 
@@ -29,6 +33,8 @@ def _finding(
     relation: Relation,
     message: str,
     intervals: tuple[Interval, ...],
+    *,
+    labels: tuple[str, ...],
     severity: Severity = Severity.ERROR,
 ) -> Finding:
     statistics = tuple(index.statistics[i] for i in (*relation.left, *relation.right))
@@ -38,6 +44,7 @@ def _finding(
         message=message,
         statistics=statistics,
         intervals=intervals,
+        labels=labels,
         relation=relation,
     )
 
@@ -57,6 +64,7 @@ def _check(index: Index, relation: Relation) -> Iterator[Finding]:  # noqa: PLR0
                     f"{index.label(a)} and {index.label(b)} are said "
                     "to be the same but do not meet",
                     (index.bounds(a), index.bounds(b)),
+                    labels=(str(a.quantity), str(b.quantity)),
                 )
         return
     total = _total(index, left)
@@ -71,7 +79,8 @@ def _check(index: Index, relation: Relation) -> Iterator[Finding]:  # noqa: PLR0
                     f"{' + '.join(index.label(s) for s in left)}, {relation.factor}: implies "
                     f"{implied} for the other side, which no figure states",
                     (total, factor, implied),
-                    Severity.INFO,
+                    labels=(_written(left), str(relation.factor), "implied, the other side"),
+                    severity=Severity.INFO,
                 )
             return
         try:
@@ -86,6 +95,7 @@ def _check(index: Index, relation: Relation) -> Iterator[Finding]:  # noqa: PLR0
                 f"{relation.factor} {' + '.join(index.label(s) for s in right)} "
                 f"({expected})",
                 (total, expected),
+                labels=(_written(left), f"{relation.factor} × {_written(right)}"),
             )
         return
     if kind is RelationKind.PARTITION and all(s.quantity.unit is Unit.PERCENT for s in left):
@@ -96,6 +106,7 @@ def _check(index: Index, relation: Relation) -> Iterator[Finding]:  # noqa: PLR0
                 f"the shares {' + '.join(index.label(s) for s in left)}"
                 f" = {total} do not add up to 100 percent",
                 (total, _HUNDRED),
+                labels=("the shares' sum", "100 percent"),
             )
         return
     if not right:
@@ -108,6 +119,7 @@ def _check(index: Index, relation: Relation) -> Iterator[Finding]:  # noqa: PLR0
             f"{' + '.join(index.label(s) for s in left)} = {total} "
             f"does not equal {' + '.join(index.label(s) for s in right)}",
             (total, other),
+            labels=(_written(left), _written(right)),
         )
     elif kind is RelationKind.GREATER and (
         total.high is not None and other.low is not None and total.high <= other.low
@@ -118,6 +130,7 @@ def _check(index: Index, relation: Relation) -> Iterator[Finding]:  # noqa: PLR0
             f"{' + '.join(index.label(s) for s in left)} is said to "
             f"exceed {' + '.join(index.label(s) for s in right)}, but cannot",
             (total, other),
+            labels=(_written(left), _written(right)),
         )
 
 

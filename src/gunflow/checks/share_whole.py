@@ -42,4 +42,5 @@ def run(index: Index) -> Iterator[Finding]:
                     ),
                     statistics=(share, whole, part),
                     intervals=(implied, counted),
+                    labels=(f"{share.quantity} of {whole.quantity}", str(part.quantity)),
                 )
