@@ -74,7 +74,7 @@ class Coverage:
 
     @property
     def possible(self) -> DayRange:
-        """The widest reading: from the earliest first day to the latest last day."""
+        """The days of the widest reading, from the earliest first day to the latest last day."""
         return (self.starts[0], self.ends[1])
 
     @property
