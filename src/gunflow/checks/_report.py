@@ -206,7 +206,7 @@ class Report:
     checked: Collection[Statistic] | None = attrs.field(default=None, eq=False, repr=False)
     #: The label of each figure in an unacknowledged error, by id (who, when, as written, what).
     labels: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
-    #: The checked dataset's sources, by id: the HTML report names and links each figure's.
+    #: Each source of the checked dataset, by id, so that the HTML report names and links it.
     sources: Mapping[str, Source] = attrs.field(factory=dict, eq=False, repr=False)
 
     def __len__(self) -> int:
