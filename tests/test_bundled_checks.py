@@ -61,7 +61,7 @@ def test_the_revision_of_atfs_2008_count(report):
         "havocscope-guns-seized-mexico-from-us/us-2008",
     )
     # 21,035 - 12,073 = 8,962, and 8,962 / 12,073 = 74.2 percent
-    assert warning.message.endswith("atf's figure revised, +8,962 (+74.2%)")
+    assert warning.message.endswith("ATF's figure revised, +8,962 (+74.2%)")
     assert not report.filter(
         rule="agreement", statistic="globalpost-2009-04-24/us-origin-traced-2008"
     ).filter(statistic="havocscope-guns-seized-mexico-from-us/us-2008")

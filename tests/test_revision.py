@@ -8,7 +8,9 @@ import gunflow as gf
 from tests.builders import dataset, measure, run, stat
 
 COUNT = measure("guns")
-ATF = gf.Agency(id="atf", name="Bureau of Alcohol", kind="law_enforcement", country="US")
+ATF = gf.Agency(
+    id="atf", name="Bureau of Alcohol", abbreviation="ATF", kind="law_enforcement", country="US"
+)
 GAO = gf.Agency(id="gao", name="Audit Office", kind="audit_oversight", country="US")
 REPORT = gf.Source(
     id="atf-report",
@@ -43,7 +45,7 @@ def test_one_agencys_figure_released_again_with_a_change_is_a_revision():
     assert finding.severity is gf.Severity.WARNING
     assert finding.statistic_ids == ("old", "new")  # the earlier release first
     # 22,000 - 21,313 = 687, and 687 / 21,313 = 3.2 percent
-    assert "atf's figure revised, +687 (+3.2%)" in finding.message
+    assert "ATF's figure revised, +687 (+3.2%)" in finding.message
     assert "as of 2011-06" in finding.message
     assert "as of 2012-04" in finding.message
     assert not run(ds, "agreement")  # a revision is not a contradiction

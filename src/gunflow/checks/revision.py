@@ -8,7 +8,8 @@ from itertools import combinations
 
 from gunflow.checks._index import Index
 from gunflow.checks._report import Finding, Severity
-from gunflow.model import Hedge, MeasureKind, Statistic, Unit
+from gunflow.errors import NotFound
+from gunflow.model import Agency, Hedge, MeasureKind, Person, Source, Statistic, Unit
 
 NAME = "revision"
 SUMMARY = (
@@ -32,7 +33,8 @@ def run(index: Index) -> Iterator[Finding]:
             before, after = index.bounds(earlier), index.bounds(later)
             if not _changed(index, earlier, later):
                 continue
-            who = ", ".join(sorted(index.originators(earlier) & index.originators(later)))
+            shared = index.originators(earlier) & index.originators(later)
+            who = ", ".join(sorted(_name(index, originator) for originator in shared))
             yield Finding(
                 rule=NAME,
                 severity=Severity.WARNING,
@@ -64,6 +66,21 @@ def _changed(index: Index, earlier: Statistic, later: Statistic) -> bool:
         return False
     step = max(index.tolerance.resolution(old), index.tolerance.resolution(new))
     return abs(Fraction(new.value) - Fraction(old.value)) > step / 2
+
+
+def _name(index: Index, originator: str) -> str:
+    """An agency's abbreviation, a person's name, a report's number; else the name as given."""
+    try:
+        record = index.dataset.find(originator)
+    except NotFound:
+        return originator  # an author's name from a byline
+    if isinstance(record, Agency):
+        return record.abbreviation or record.name
+    if isinstance(record, Person):
+        return record.name
+    if isinstance(record, Source):
+        return record.report_number or record.title
+    return originator
 
 
 def _as_of(statistic: Statistic) -> tuple[object, str]:
