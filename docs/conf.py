@@ -23,7 +23,7 @@ extensions = [
     "gunflow_pictures",  # the picture directive: pictures drawn from the data at build time
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build", "_inventories", "_pictures", "data-fields.md"]
+exclude_patterns = ["_build", "_inventories", "_pictures", "data-fields.md", "coverage.md"]
 html_theme = "furo"
 html_title = "gunflow"
 

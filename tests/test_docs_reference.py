@@ -48,3 +48,6 @@ def test_the_generated_data_page_shows_hostile_text_as_text(tmp_path):
     assert "<script" not in page
     assert "<svg" not in page
     assert "&lt;script&gt;document.body.setAttribute(" in page
+    assert "javascript:document.body.setAttribute" in page  # the address, as text
+    assert 'href="javascript' not in page.lower()
+    assert "hostile/shares" in page  # the user's figure is listed

@@ -8,10 +8,13 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 import gunflow
 
 PAGE = "data-holdings.md"
+#: What the index page says the data covers, included there.
+COVERAGE = "coverage.md"
 
 
 class _Markup(str):
@@ -40,6 +43,93 @@ def _cell(value: object) -> str:
     return value if isinstance(value, _Markup) else _text(value)
 
 
+def _address(url: str | None) -> str:
+    """A source's address as a link when it is http(s), else as escaped text."""
+    if not url:
+        return ""
+    if urlsplit(url.strip()).scheme.lower() in {"http", "https"}:
+        return f"[{_text(urlsplit(url.strip()).hostname)}]({quote(url.strip(), safe=_URL_SAFE)})"
+    return _text(url)
+
+
+#: Characters an address keeps as they are; any other (spaces, brackets, quotes) is encoded.
+_URL_SAFE = ":/?#@!$&*+,;=%~-._"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _years(days: list[Any]) -> str:
+    first, last = min(days).year, max(days).year
+    return str(first) if first == last else f"{first} to {last}"
+
+
+def coverage(ds: gunflow.Dataset) -> str:
+    """What the data covers, in a few sentences: sources, years, counts."""
+    kinds = Counter(str(s.kind).replace("_", " ") for s in ds.sources)
+    by_kind = ", ".join(_plural(n, kind) for kind, n in kinds.most_common())
+    published = [s.published.first() for s in ds.sources if s.published]
+    periods = [
+        day
+        for s in ds.statistics
+        if s.period
+        for day in (s.period.first_day(), s.period.last_day(s.as_of))
+        if day is not None
+    ]
+    dated = [d for e in ds.events if e.when for d in (e.when.first_day(),) if d is not None]
+    publishers = len({s.publisher for s in ds.sources})
+    return "\n".join(
+        [
+            f"The bundled data holds {_plural(len(ds.statistics), 'figure')} and "
+            f"{_plural(len(ds.events), 'event')} from {_plural(len(ds.sources), 'source')} "
+            f"by {publishers} publishers ({by_kind}), published from {_years(published)}.",
+            f"The figures cover periods from {_years(periods)}; the events run from "
+            f"{_years(dated)}. They name {_plural(len(ds.agencies), 'agency').replace('agencys', 'agencies')}, "
+            f"{_plural(len(ds.people), 'person').replace('persons', 'people')} and "
+            f"{_plural(len(ds.programs), 'program')}, and use "
+            f"{_plural(len(ds.measures), 'measure')}. "
+            "[What the data holds](data-holdings.md) lists every source and figure.",
+            "",
+        ]
+    )
+
+
+def _figures(ds: gunflow.Dataset, sources: list[gunflow.Source]) -> list[str]:
+    """Every figure, by source: as written, interval, period, measure, id, then the quote."""
+    by_source: dict[str, list[gunflow.Statistic]] = {}
+    for statistic in ds.statistics:
+        by_source.setdefault(statistic.source, []).append(statistic)
+    out = [
+        "## The figures",
+        "",
+        "Every figure, by source: as written, the interval it is read as, the period it is for, "
+        "its measure and id, then the source's words.",
+        "",
+    ]
+    for source in sources:
+        figures = by_source.get(source.id, [])
+        if not figures:
+            continue
+        when = f", {_text(source.published)}" if source.published else ""
+        out += [
+            f"### {_text(source.publisher)}{when}: {_text(source.title)}",
+            "",
+            f"`{source.id}`" + (f" · {_address(source.url)}" if source.url else ""),
+            "",
+        ]
+        for s in figures:
+            period = f" · for {_text(s.period)}" if s.period else ""
+            out += [
+                f"- **{_text(s.quantity)}** {_text(s.quantity.bounds())}{period} · "
+                f"{_code(s.measure)} · {_code(s.id)}",
+                "",
+                f"  > “{_text(s.quote)}”",
+                "",
+            ]
+    return out
+
+
 def _table(header: list[str], rows: list[list[object]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
@@ -64,7 +154,8 @@ def render(ds: gunflow.Dataset) -> str:
         "",
     ]
     rows = []
-    for s in sorted(ds.sources, key=lambda s: (str(s.published or ""), s.id)):
+    ordered = sorted(ds.sources, key=lambda s: (s.published is None, str(s.published), s.id))
+    for s in ordered:
         edition = _Markup(f"edition of {_code(s.edition_of)}") if s.edition_of else ""
         rows.append(
             [
@@ -78,7 +169,16 @@ def render(ds: gunflow.Dataset) -> str:
                 edition,
             ]
         )
-    out += _table(["id", "published", "kind", "title", "publisher", "figures", "events", ""], rows)
+    for row in rows:
+        number = "" if row[5] == 0 else f"; {_plural(int(str(row[5])), 'figure')}"
+        number += "" if row[6] == 0 else f"; {_plural(int(str(row[6])), 'event')}"
+        edition = f"; {row[7]}" if row[7] else ""
+        out += [
+            f"- {row[0]} ({_text(row[1]) or 'undated'}, {_text(str(row[2]).replace('_', ' '))}): "
+            f"{_text(row[4])}, "
+            f"*{_text(row[3])}*{number}{edition}"
+        ]
+    out.append("")
     out += [
         "## The measure vocabulary",
         "",
@@ -120,6 +220,7 @@ def render(ds: gunflow.Dataset) -> str:
         for e in dated
     ]
     out += _table(["when", "status", "event", "sources"], rows)
+    out += _figures(ds, [s for s in ordered])
     out += ["## People", ""]
     rows = [[p.name, "; ".join(f"{r.title} ({r.source})" for r in p.roles)] for p in ds.people]
     out += _table(["name", "roles, as each source gives them"], rows)
@@ -127,7 +228,9 @@ def render(ds: gunflow.Dataset) -> str:
 
 
 def _write(app: Any) -> None:
-    Path(app.srcdir, PAGE).write_text(render(gunflow.load()), encoding="utf-8")
+    data = gunflow.load()
+    Path(app.srcdir, PAGE).write_text(render(data), encoding="utf-8")
+    Path(app.srcdir, COVERAGE).write_text(coverage(data), encoding="utf-8")
 
 
 def setup(app: Any) -> dict[str, Any]:
