@@ -85,8 +85,8 @@ def coverage(ds: gunflow.Dataset) -> str:
             f"{_plural(len(ds.events), 'event')} from {_plural(len(ds.sources), 'source')} "
             f"by {publishers} publishers ({by_kind}), published from {_years(published)}.",
             f"The figures cover periods from {_years(periods)}; the events run from "
-            f"{_years(dated)}. They name {_plural(len(ds.agencies), 'agency').replace('agencys', 'agencies')}, "
-            f"{_plural(len(ds.people), 'person').replace('persons', 'people')} and "
+            f"{_years(dated)}. They name {len(ds.agencies)} agencies, "
+            f"{len(ds.people)} people and "
             f"{_plural(len(ds.programs), 'program')}, and use "
             f"{_plural(len(ds.measures), 'measure')}. "
             "[What the data holds](data-holdings.md) lists every source and figure.",
@@ -220,7 +220,7 @@ def render(ds: gunflow.Dataset) -> str:
         for e in dated
     ]
     out += _table(["when", "status", "event", "sources"], rows)
-    out += _figures(ds, [s for s in ordered])
+    out += _figures(ds, ordered)
     out += ["## People", ""]
     rows = [[p.name, "; ".join(f"{r.title} ({r.source})" for r in p.roles)] for p in ds.people]
     out += _table(["name", "roles, as each source gives them"], rows)
