@@ -206,3 +206,27 @@ def test_a_refused_record_still_takes_its_id(tmp_path):
     fields = [(p.record, p.field) for p in caught.value.problems]
     assert ("-", "") in fields  # the missing file, reported with the rest
     assert ("my-story/seized", "id") in fields  # used twice, though the first was refused
+
+
+def test_a_share_in_words_reads_as_percent():
+    # GAO-16-223: "about half of them were long guns"; CNSNews: "approximately a quarter"
+    half = gunflow.Quantity(
+        value=50, unit="percent", hedge="about", written="about half", resolution=10
+    )
+    assert half.bounds() == gunflow.Interval.closed(45, 55)  # 50 ± max(5, min(10, 5)), by hand
+    gunflow.Quantity(value=25, unit="percent", hedge="about", written="approximately a quarter")
+    with pytest.raises(ValueError, match="reads as 50"):
+        gunflow.Quantity(value=40, unit="percent", hedge="about", written="about half")
+    with pytest.raises(ValueError, match="states no number"):
+        gunflow.Quantity(value=50, unit="count", written="half")  # only a share is read so
+
+
+def test_a_scale_word_after_a_range_applies_to_both_ends():
+    r = gunflow.Quantity(
+        low=53_700_000, high=214_600_000, unit="usd", written="$53.7 to 214.6 million"
+    )
+    assert r.bounds() == gunflow.Interval.closed(53_700_000, 214_600_000)
+    with pytest.raises(ValueError, match="low end"):
+        gunflow.Quantity(
+            low=53_600_000, high=214_600_000, unit="usd", written="$53.7 to 214.6 million"
+        )

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from gunflow.model._common import InvalidField
 
-__all__ = ["check_written", "numbers_in"]
+__all__ = ["check_written", "numbers_in", "shares_in"]
 
 _ONES = (  # noqa: SIM905 - a sentence of words reads better than a column of them
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -42,6 +42,11 @@ _SCALES: dict[str, int] = {
     "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 }
+#: Words that state a share of a whole: "about half" of the guns is 50 percent of them.
+_SHARES: dict[str, Decimal] = {"half": Decimal(50), "quarter": Decimal(25)}
+#: Words that join the two ends of a range: "$53.7 to 214.6 million".
+_RANGE_JOINS = frozenset({"to", "and"})
+
 #: A number in digits (a minus sign only where nothing is written before it), or a word.
 _TOKEN = re.compile(r"(?:(?<![\w.,])[-−])?\d+(?:,\d+)*(?:\.\d+)?|[a-z]+")
 _GROUPED = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
@@ -116,6 +121,8 @@ def numbers_in(written: str) -> tuple[Decimal, ...]:
             if following in _SCALES:
                 number *= _SCALES[following]
                 i += 1
+            elif following in _RANGE_JOINS and _scale_after(pieces, i + 2):
+                numbers.append(number * _scale_after(pieces, i + 2))  # "53.7 to 214.6 million"
             numbers.append(number)
         elif piece == "dozen" or (piece in _SCALES and words is not None):
             words = words or _Words()
@@ -142,12 +149,30 @@ def numbers_in(written: str) -> tuple[Decimal, ...]:
     return tuple(numbers)
 
 
+def _scale_after(pieces: list[str], at: int) -> int:
+    """The scale word after the number at *at* ("214.6 million"), or 0 when there is none."""
+    if at + 1 < len(pieces) and not pieces[at].isalpha() and pieces[at + 1] in _SCALES:
+        return _SCALES[pieces[at + 1]]
+    return 0
+
+
+def shares_in(written: str) -> tuple[Decimal, ...]:
+    """The shares *written* states in words, in percent: "about half" is ``(50,)``."""
+    pieces = _TOKEN.findall(written.lower())
+    return tuple(_SHARES[p] for p in pieces if p in _SHARES)
+
+
 def _shown(number: Decimal) -> str:
     return f"{number.normalize():,f}"
 
 
 def check_written(
-    written: str, value: Decimal, *, signed: bool = True, role: str = "the value"
+    written: str,
+    value: Decimal,
+    *,
+    signed: bool = True,
+    role: str = "the value",
+    percent: bool = False,
 ) -> None:
     """Refuse a figure whose words do not state its value ("17,544" with value 27,544).
 
@@ -157,12 +182,15 @@ def check_written(
         signed: False for a rise or fall, whose sign the words around it give ("down 12
             percent" is -12): only its size is compared then.
         role: what *value* is to the figure, as the message names it ("the low end").
+        percent: whether *value* is a share in percent, which "half" or "a quarter" may state.
 
     Raises:
         InvalidField: naming ``written``, with both the number read and the value.
 
     """
     numbers = numbers_in(written)
+    if percent:
+        numbers += shares_in(written)
     if not signed:
         numbers, value = tuple(abs(n) for n in numbers), abs(value)
     if value in numbers:

@@ -185,7 +185,9 @@ class Quantity:
             (self.high, "the high end"),
         ):
             if number is not None:
-                check_written(written, number, signed=signed, role=role)
+                check_written(
+                    written, number, signed=signed, role=role, percent=self.unit is Unit.PERCENT
+                )
 
     @property
     def is_range(self) -> bool:
