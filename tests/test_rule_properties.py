@@ -638,3 +638,8 @@ def test_nested_denominator_finds_a_wider_share_above_the_narrower(narrow, gap):
 def test_nested_denominator_leaves_a_wider_share_that_may_be_lower(narrow, gap):
     wide = min(max(narrow + gap, 0), 100)
     assert not findings(shares_of(narrow, wide), "nested_denominator")
+
+
+# 17. derived: a figure derived correctly never errs (the property is in test_derived.py) ----
+
+covers("derived")

@@ -130,7 +130,7 @@ def _source(statistic: Statistic, sources: Mapping[str, Source]) -> str:
 def _statistic(statistic: Statistic, sources: Mapping[str, Source], quote: bool) -> str:
     period = f" for {text(statistic.period)}" if statistic.period else ""
     note = f'<div class="note">{text(statistic.note)}</div>' if statistic.note else ""
-    said = f"<blockquote>“{text(statistic.quote)}”</blockquote>" if quote else ""
+    said = f"<blockquote>{text(statistic.said())}</blockquote>" if quote else ""
     return (
         f"<li><div><strong>{text(statistic.quantity)}</strong>, read as "
         f"{text(statistic.quantity.bounds())}{period}</div>"
@@ -157,8 +157,8 @@ def _finding(finding: Finding, sources: Mapping[str, Source]) -> str:
     seen: set[str] = set()
     items = []
     for statistic in finding.statistics:  # a quote shared by two figures is shown once
-        items.append(_statistic(statistic, sources, statistic.quote not in seen))
-        seen.add(statistic.quote)
+        items.append(_statistic(statistic, sources, statistic.said() not in seen))
+        seen.add(statistic.said())
     if items:
         parts.append(f'<ul class="figures">{"".join(items)}</ul>')
     parts.append("</article>")

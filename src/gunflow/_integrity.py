@@ -50,6 +50,7 @@ _REFERENCE_FIELDS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("attributed_to[]", ("agency", "person", "source")),
         ("cites[]", _SOURCE),
         ("restates", ("statistic",)),
+        ("derived_from[]", ("statistic",)),
     ),
     "event": (
         ("agencies[]", ("agency",)),

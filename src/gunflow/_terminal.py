@@ -125,10 +125,10 @@ def by_cause(report: Report, found: Sequence[Finding]) -> list[Group]:
 
 
 def _quotes(finding: Finding) -> list[tuple[list[str], str]]:
-    """Each distinct quote once, with the ids of the statistics that share it."""
+    """Each distinct quote (or working) once, with the ids of the statistics that share it."""
     grouped: dict[str, list[str]] = {}
     for statistic in finding.statistics:
-        grouped.setdefault(statistic.quote, []).append(statistic.id)
+        grouped.setdefault(statistic.said(), []).append(statistic.id)
     return [(ids, quote) for quote, ids in grouped.items()]
 
 
@@ -146,7 +146,7 @@ def _finding(finding: Finding, style: Style, columns: int) -> list[str]:
             lines.append(
                 wrap(statistic_id, "        ", "    - " if number == 0 else "      ", columns)
             )
-        lines.append(wrap(f"“{quote}”", "        ", columns=columns))
+        lines.append(wrap(quote, "        ", columns=columns))
     return lines
 
 

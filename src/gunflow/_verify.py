@@ -32,7 +32,8 @@ class QuoteCheck:
 def _quotes(dataset: Dataset) -> Iterator[tuple[str, str, str]]:
     """(record id, source id, quote) for every quote the dataset holds."""
     for statistic in dataset.statistics:
-        yield statistic.id, statistic.source, statistic.quote
+        if statistic.quote is not None:  # a derived figure may quote nothing
+            yield statistic.id, statistic.source, statistic.quote
     for event in dataset.events:
         for evidence in event.evidence:
             yield event.id, evidence.source, evidence.quote

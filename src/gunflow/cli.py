@@ -127,7 +127,7 @@ def _figure(dataset: Dataset, statistic: Statistic) -> str:
         ("period", period),
         ("place", statistic.place or measure.place or ""),
         ("source", f"{source.publisher}{published}: {source.title} ({source.id})"),
-        ("quote", f"“{statistic.quote}”"),
+        ("quote" if statistic.quote else "working", statistic.said()),
         ("note", statistic.note or ""),
     ]
     return wrap(statistic.id) + "\n" + block(fields)

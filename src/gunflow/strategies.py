@@ -276,9 +276,16 @@ def statistics(draw: st.DrawFn) -> Statistic:
     .. versionadded:: 0.1.0
     """
     quantity = draw(quantities())
-    quote = f"{draw(_TEXT)} {quantity.written or quantity.value} {draw(_TEXT)}"
+    quote: str | None = f"{draw(_TEXT)} {quantity.written or quantity.value} {draw(_TEXT)}"
+    id_ = f"{draw(ids())}/{draw(ids())}"
+    basis = draw(st.sampled_from(list(Basis)))
+    derived_from: tuple[str, ...] = ()
+    if basis is Basis.DERIVED:  # computed from others, with or without a quote
+        inputs = draw(st.lists(ids(), min_size=1, max_size=3, unique=True))
+        derived_from = tuple(i for i in inputs if i != id_) or ("x",)
+        quote = draw(st.none() | st.just(quote))
     return Statistic(
-        id=f"{draw(ids())}/{draw(ids())}",
+        id=id_,
         measure=draw(ids()),
         quantity=quantity,
         source=draw(ids()),
@@ -286,8 +293,10 @@ def statistics(draw: st.DrawFn) -> Statistic:
         period=draw(st.none() | periods()),
         compared_with=draw(st.none() | periods()),
         as_of=draw(st.none() | partial_dates()),
-        basis=draw(st.sampled_from(list(Basis))),
+        basis=basis,
         attributed_to=draw(_id_tuples()),
+        derived_from=derived_from,
+        formula=" + ".join(derived_from) or None,
         inferred=draw(_inferences(["period", "as_of"])),
     )
 

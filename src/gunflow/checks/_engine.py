@@ -17,6 +17,7 @@ from gunflow.checks import (
     corroboration,
     cumulative,
     denominator,
+    derived,
     duration,
     integrity,
     nested_denominator,
@@ -70,6 +71,7 @@ RULES: tuple[Rule, ...] = tuple(
         revision,
         nested_periods,
         nested_denominator,
+        derived,
     )
 )
 _BY_NAME = {rule.name: rule for rule in RULES}

@@ -167,8 +167,11 @@ class Index:
         return frozenset(self._voices(statistic))
 
     def independent(self, a: Statistic, b: Statistic) -> bool:
-        """Whether two figures come from separate voices (no edition, citation or restatement)."""
-        if a.restates == b.id or b.restates == a.id:
+        """Whether two figures come from separate voices (no edition, citation or restatement).
+
+        A derived figure is never an independent voice: it repeats the figures it comes from.
+        """
+        if a.restates == b.id or b.restates == a.id or a.is_derived or b.is_derived:
             return False
         return not (self._voices(a) & self._voices(b))
 

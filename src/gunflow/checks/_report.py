@@ -363,7 +363,7 @@ class Report:
                     lines.append(f"    {name}: {', '.join(ids)}")
                 for s in f.statistics:
                     where = f", in {self.origins[s.id]}" if s.id in self.origins else ""
-                    lines.append(f"    - {s.id} (source {s.source}{where}): “{s.quote}”")
+                    lines.append(f"    - {s.id} (source {s.source}{where}): {s.said()}")
             raise InconsistencyError("\n".join(lines))
 
     def __repr__(self) -> str:

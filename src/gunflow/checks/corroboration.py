@@ -94,7 +94,8 @@ def _independent_pair(index: Index, statistics: Sequence[Statistic]) -> bool:
 
 def run(index: Index) -> Iterator[Finding]:
     """Yield one info finding per group in which independent voices agree."""
-    for group in index.groups():
+    for found in index.groups():
+        group = [s for s in found if not s.is_derived]  # it repeats its inputs: no voice
         ranges = [_range(index, s) for s in group]
         members = deepest(ranges, [index.voice(s) for s in group])
         agreeing = [group[i] for i in members]

@@ -6,6 +6,7 @@ from gunflow.model.agency import Agency, AgencyKind
 from gunflow.model.coverage import Coverage
 from gunflow.model.date import PartialDate, Precision
 from gunflow.model.event import Event, EventKind, EventStatus, Evidence
+from gunflow.model.formula import Formula
 from gunflow.model.interval import Interval
 from gunflow.model.measure import Measure, MeasureKind
 from gunflow.model.period import Period
@@ -28,6 +29,7 @@ __all__ = [
     "EventStatus",
     "Evidence",
     "FindingKey",
+    "Formula",
     "Hedge",
     "Inference",
     "Interval",

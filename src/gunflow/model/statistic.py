@@ -18,6 +18,7 @@ from gunflow.model._common import (
 )
 from gunflow.model.coverage import Coverage
 from gunflow.model.date import PartialDate
+from gunflow.model.formula import Formula
 from gunflow.model.period import Period
 from gunflow.model.quantity import Quantity
 
@@ -35,6 +36,7 @@ class Basis(enum.StrEnum):
     PROJECTION = "projection"  # expected, not yet happened
     TARGET = "target"  # a goal or a plan
     CLAIM = "claim"  # asserted by someone, basis not stated
+    DERIVED = "derived"  # computed from other figures, with its formula
 
 
 @attrs.frozen(kw_only=True)
@@ -46,7 +48,8 @@ class Statistic:
         measure: the id of the :class:`Measure` it is a figure of.
         quantity: the number as written, with its hedge.
         source: the id of the source that reports it.
-        quote: the sentence or clause that states it, verbatim from the source.
+        quote: the sentence or clause that states it, verbatim from the source; a derived
+            figure may have none.
         period: what span of time it covers, as far as known.
         compared_with: for a rise or fall, the earlier span it is measured against.
         place: where, when narrower or other than the measure's place.
@@ -55,10 +58,16 @@ class Statistic:
         attributed_to: ids of whoever the source says states it (agencies, people, reports).
         cites: ids of the sources the figure is credited to ("according to the report").
         restates: the id of the primary source's statistic this one repeats, when recorded.
+        derived_from: for a derived figure (``basis = "derived"``), the ids of the figures it
+            is computed from.
+        formula: for a derived figure, how: ``"submitted - undetermined"``,
+            ``"us / submitted * 100"`` (see :class:`Formula`).
         note: anything a reader should know.
         inferred: fields whose values were inferred, and how.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Derived figures: ``derived_from`` and ``formula``; their quote is optional.
 
     """
 
@@ -66,7 +75,7 @@ class Statistic:
     measure: str = attrs.field(validator=check_id)
     quantity: Quantity
     source: str = attrs.field(validator=check_id)
-    quote: str = attrs.field(validator=non_empty)
+    quote: str | None = attrs.field(default=None, validator=non_empty)
     period: Period | None = None
     compared_with: Period | None = None
     place: str | None = attrs.field(default=None, validator=non_empty)
@@ -77,6 +86,10 @@ class Statistic:
     )
     cites: tuple[str, ...] = attrs.field(converter=str_tuple, default=(), validator=check_ids)
     restates: str | None = attrs.field(default=None, validator=check_id)
+    derived_from: tuple[str, ...] = attrs.field(
+        converter=str_tuple, default=(), validator=check_ids
+    )
+    formula: str | None = attrs.field(default=None, validator=non_empty)
     note: str | None = attrs.field(default=None, validator=non_empty)
     inferred: tuple[Inference, ...] = attrs.field(
         converter=inference_tuple, default=(), validator=check_inferences
@@ -98,9 +111,52 @@ class Statistic:
         return point if point_in_time else Coverage(starts=(None, point.ends[1]), ends=point.ends)
 
     def __attrs_post_init__(self) -> None:
-        """Reject a quote that does not contain the figure as written."""
+        """Reject a quote that does not contain the figure as written, and a wrong working."""
         written = self.quantity.written
-        if written is not None and written not in self.quote:
+        if written is not None and self.quote is not None and written not in self.quote:
             raise InvalidField("quote", f"does not contain the figure as written ({written!r})")
+        self._check_working()
         if self.restates == self.id:
             raise InvalidField("restates", "a statistic cannot restate itself")
+
+    @property
+    def is_derived(self) -> bool:
+        """Whether the figure is computed from others (``basis = "derived"``), not reported."""
+        return self.basis is Basis.DERIVED
+
+    def said(self) -> str:
+        """The quote in quotation marks; for a derived figure without one, its working.
+
+        >>> from gunflow.model import Quantity
+        >>> Statistic(id="mine/traced", measure="guns", source="mine", basis="derived",
+        ...           quantity=Quantity(value=91228, unit="count"),
+        ...           derived_from=["gao/submitted", "gao/undetermined"],
+        ...           formula="submitted - undetermined").said()
+        'derived: submitted - undetermined (from gao/submitted, gao/undetermined)'
+        """
+        if self.quote is not None:
+            return f"“{self.quote}”"
+        return f"derived: {self.formula} (from {', '.join(self.derived_from)})"
+
+    def working(self) -> Formula | None:
+        """The formula of a derived figure, its names bound to ids; None for any other."""
+        if self.formula is None:
+            return None
+        return Formula.parse(self.formula, self.derived_from)
+
+    def _check_working(self) -> None:
+        """A derived figure names its inputs and formula; any other has neither, and a quote."""
+        if not self.is_derived:
+            for name in ("derived_from", "formula"):
+                if getattr(self, name):
+                    raise InvalidField(name, 'only a derived figure (basis = "derived") has one')
+            if self.quote is None:
+                raise InvalidField("quote", "required (only a derived figure may have none)")
+            return
+        if not self.derived_from:
+            raise InvalidField("derived_from", "a derived figure names the figures it comes from")
+        if self.id in self.derived_from:
+            raise InvalidField("derived_from", "a figure cannot be derived from itself")
+        if self.formula is None:
+            raise InvalidField("formula", "a derived figure gives its formula")
+        self.working()  # raises InvalidField when the formula is malformed or names a stranger
