@@ -49,6 +49,7 @@ nitpick_ignore = [
     ("py:obj", "gunflow._collection.T"),
     ("py:class", "Plant"),  # gunflow.strategies.datasets' choice of contradiction, a Literal
     ("py:class", "gunflow.checks._index.Index"),  # what a Rule's function is given, internal
+    ("py:class", "Node"),  # gunflow.Formula's parsed tree, internal
 ]
 
 # Examples in docstrings run under `sphinx-build -b doctest` with this in scope.

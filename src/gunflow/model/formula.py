@@ -135,8 +135,8 @@ class Formula:
         """Read *text*, binding its names to the ids in *derived_from*.
 
         Raises:
-            InvalidField: (field ``formula``) the text is malformed, or names a figure that is
-                not in *derived_from*.
+            ValueError: the text is malformed, or names a figure that is not in
+                *derived_from* (the loader reports it under the field ``formula``).
 
         """
         tree = _Parser(text).parse()
