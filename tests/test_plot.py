@@ -99,3 +99,20 @@ def test_without_matplotlib_the_error_says_what_to_install(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_matplotlib)
     with pytest.raises(MissingDependency, match=r"pip install 'gunflow\[plot\]'"):
         plot.timeline(gunflow.load().events)
+
+
+def test_the_measure_tree_puts_each_measure_under_its_whole():
+    ds = gunflow.load()
+    chosen = [
+        ds.measures.get(i)
+        for i in ("firearms.mx.traced.us_origin.share", "firearms.mx.traced", "firearms.mx.seized")
+    ]
+    fig = plot.measures(chosen)
+    names = [t.get_text() for t in fig.axes[0].texts if t.get_text().startswith("firearms")]
+    # by hand: seized, then traced (part of seized), then the share of traced under it
+    assert names == [
+        "firearms.mx.seized",
+        "firearms.mx.traced",
+        "firearms.mx.traced.us_origin.share",
+    ]
+    assert len(fig.axes[0].lines) == 2  # one connector per measure with a parent shown

@@ -29,13 +29,13 @@ from gunflow._picture import Bar, End, bars, labels, x
 from gunflow.checks import Finding, Severity
 from gunflow.dataset import Dataset
 from gunflow.export import MissingDependency
-from gunflow.model import Event, EventStatus, Interval, Statistic, Tolerance, Unit
+from gunflow.model import Event, EventStatus, Interval, Measure, Statistic, Tolerance, Unit
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["figures", "finding", "timeline"]
+__all__ = ["figures", "finding", "measures", "timeline"]
 
 _COLOURS = {Severity.ERROR: "#b3261e", Severity.WARNING: "#8a5a00", Severity.INFO: "#1a5fb4"}
 _FIGURE_COLOUR = "#1a5fb4"
@@ -235,3 +235,55 @@ def finding(found: Finding) -> Figure:
         loc="left",
     )
     return fig
+
+
+def measures(chosen: Iterable[Measure]) -> Figure:
+    """The measures as a tree: each under the one it is part of, a share under its whole.
+
+    Each is named by its id, with its label, kind and unit below. A measure whose parent is not
+    among *chosen* starts a tree of its own.
+
+    >>> import gunflow
+    >>> from gunflow import plot
+    >>> mexico = [m for m in gunflow.load().measures if m.id.startswith("firearms.mx.")]
+    >>> type(plot.measures(mexico)).__name__
+    'Figure'
+
+    .. versionadded:: 0.2.0
+    """
+    given = list(chosen)
+    ids = {m.id for m in given}
+    children: dict[str | None, list[Measure]] = {}
+    for m in given:
+        parent = m.part_of or m.denominator
+        children.setdefault(parent if parent in ids else None, []).append(m)
+    rows: list[tuple[int, Measure]] = []
+
+    def walk(parent: str | None, depth: int) -> None:
+        for m in children.get(parent, []):
+            rows.append((depth, m))
+            walk(m.id, depth + 1)
+
+    walk(None, 0)
+    figure, axes = _new_figure(len(rows), width=10.0, row_height=0.32)
+    place = {m.id: row for row, (_, m) in enumerate(rows)}
+    for row, (depth, m) in enumerate(rows):
+        parent = m.part_of or m.denominator
+        if parent in place:
+            top = place[parent]
+            axes.plot([depth - 0.7, depth - 0.7, depth - 0.1], [top + 0.65, row, row], color="#999")
+        extra = f" (change of {m.change_of})" if m.change_of else ""
+        axes.text(depth, row, f"{m.id}", va="center", fontsize=9, family="monospace")
+        axes.text(
+            depth,
+            row + 0.42,
+            f"{m.label} · {m.kind}{'' if m.unit == m.kind else f', {m.unit}'}{extra}",
+            va="center",
+            fontsize=7.5,
+            color="#555",
+        )
+    deepest = max((d for d, _ in rows), default=0)
+    axes.set_xlim(-0.3, deepest + 7)
+    axes.set_ylim(len(rows) - 0.2, -0.8)
+    axes.set_axis_off()
+    return figure
