@@ -277,7 +277,7 @@ def measures(chosen: Iterable[Measure]) -> Figure:
         axes.text(
             depth,
             row + 0.42,
-            f"{m.label} · {m.kind}{'' if m.unit == m.kind else f', {m.unit}'}{extra}",
+            f"{m.label} · {m.kind}{'' if str(m.unit) == str(m.kind) else f', {m.unit}'}{extra}",
             va="center",
             fontsize=7.5,
             color="#555",
