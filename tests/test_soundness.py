@@ -1,6 +1,8 @@
 """The counterexamples that showed the checks unsound, each now a test."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import gunflow as gf
 from tests.builders import dataset, measure, run, stat
@@ -101,15 +103,30 @@ def test_time_additivity_finds_a_tiling_that_falls_short():
 
 def test_partition_and_bound_read_open_ends_alike():
     # "more than 100" against "up to 100": (100, +inf) lies above [0, 100]
-    ds = dataset(
-        measure("t", parts=("t.a", "t.b")),
+    split = (
+        measure("t", parts=("t.a", "t.b", "t.c")),
         measure("t.a", part_of="t"),
         measure("t.b", part_of="t"),
-        stat("a", "t.a", 100, hedge="more than"),
-        stat("total", "t", 100, hedge="up to", source="s2"),
+        measure("t.c", part_of="t"),
     )
-    assert run(ds, "partition").errors
-    assert run(ds, "bound").errors
+    total = stat("total", "t", 100, hedge="up to", source="s2")
+    one = dataset(*split, stat("a", "t.a", 100, hedge="more than"), total)
+    assert run(one, "bound").errors
+    # two of three parts: (60, +inf) + [40, +inf) = (100, +inf) already exceeds [0, 100]
+    two = dataset(
+        *split,
+        stat("a", "t.a", 60, hedge="more than"),
+        stat("b", "t.b", 40, hedge="at least"),
+        total,
+    )
+    assert run(two, "partition").errors
+    near = dataset(
+        *split,
+        stat("a", "t.a", 60, hedge="at least"),
+        stat("b", "t.b", 40, hedge="at least"),
+        total,
+    )
+    assert not run(near, "partition")
 
 
 def test_a_falling_running_total_is_reported_once():
@@ -120,3 +137,60 @@ def test_a_falling_running_total_is_reported_once():
     )
     report = gf.check(ds)
     assert [f.rule for f in report.errors] == ["cumulative"]
+
+
+# The fast paths agree with brute force ------------------------------------------------------
+
+
+figures = st.lists(
+    st.tuples(
+        st.integers(min_value=0, max_value=30),
+        st.sampled_from(["exact", "about", "more than", "at least", "up to", "less than"]),
+    ),
+    min_size=2,
+    max_size=12,
+)
+
+
+@given(figures)
+def test_agreement_finds_exactly_the_pairs_that_cannot_meet(drawn):
+    stats = [
+        stat(f"f{i}", "flow", v, hedge=h, source=("s1", "s2")[i % 2])
+        for i, (v, h) in enumerate(drawn)
+        if not (v == 0 and h == "less than")
+    ]
+    ds = dataset(FLOW, *stats)
+    found = {frozenset(f.statistic_ids) for f in run(ds, "agreement").errors}
+    bounds = {s.id: s.quantity.bounds() for s in stats}
+    expected = {
+        frozenset({a.id, b.id})
+        for i, a in enumerate(stats)
+        for b in stats[i + 1 :]
+        if not bounds[a.id].overlaps(bounds[b.id])
+    }
+    assert found == expected
+
+
+@given(st.lists(st.integers(min_value=0, max_value=1000), min_size=2, max_size=10))
+def test_cumulative_finds_a_fall_wherever_one_is(totals):
+    stats = [
+        stat(f"r{i}", "flow", v, period="2006-12/", as_of=str(2007 + i), source=("s1", "s2")[i % 2])
+        for i, v in enumerate(totals)
+    ]
+    found = bool(run(dataset(FLOW, *stats), "cumulative").errors)
+    # by brute force: some earlier total lies above some later one ([v - 0.5, v + 0.5] each)
+    falls = any(
+        totals[i] - totals[j] >= 2 for i in range(len(totals)) for j in range(i + 1, len(totals))
+    )
+    assert found == falls
+
+
+def test_one_part_above_its_whole_is_reported_once_by_bound():
+    ds = dataset(
+        measure("t", parts=("t.a", "t.b")),
+        measure("t.a", part_of="t"),
+        measure("t.b", part_of="t"),
+        stat("a", "t.a", 120),
+        stat("total", "t", 100, source="s2"),
+    )
+    assert [f.rule for f in gf.check(ds).errors] == ["bound"]

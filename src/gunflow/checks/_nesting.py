@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date
 
 from gunflow.checks._index import Index
 from gunflow.model import Coverage, MeasureKind, Statistic
@@ -18,16 +20,15 @@ def _running_totals(inner: _Key, outer: _Key) -> bool:
     return inner[2] and outer[2] and same_start
 
 
-def contradicting_nested_pairs(
-    index: Index, *, running_totals: bool
-) -> Iterator[tuple[Statistic, Statistic]]:
+def contradicting_nested_pairs(index: Index) -> Iterator[tuple[Statistic, Statistic]]:
     """Pairs (inner, outer) of one flow's figures whose counts are in the wrong order.
 
     Inner's days lie within outer's on every reading, yet inner's count must exceed outer's: a
     count of things that happen over some days can never exceed the count over days that
-    contain them. With *running_totals*, only pairs of running totals from the same first day
-    (open periods, "since December 2006"); without, only the others: each pair belongs to one
-    rule.
+    contain them. Pairs of running totals from the same first day (open periods, "since
+    December 2006") are left to :func:`falling_running_totals`: each pair belongs to one rule.
+    Quadratic in the number of distinct periods of a measure and place (figures sharing a
+    period are compared once, through the highest and the lowest of them).
     """
     for measure_id in sorted(index.by_measure):
         measure = index.measures.get(measure_id)
@@ -46,7 +47,7 @@ def contradicting_nested_pairs(
             for outer in keys:
                 if outer[0] != inner[0] or outer[1] == days or not days.within(outer[1]):
                     continue
-                if _running_totals(inner, outer) != running_totals:
+                if _running_totals(inner, outer):
                     continue
                 lowest = sorted(grouped[outer], key=lambda s: _high_key(index, s))
                 yield from _exceeding(index, highest, lowest)
@@ -75,3 +76,52 @@ def _low_key(index: Index, s: Statistic) -> tuple[object, ...]:
 def _high_key(index: Index, s: Statistic) -> tuple[object, ...]:
     high = index.bounds(s)
     return (high.high is None, high.high or 0, high.high_closed, s.id)
+
+
+def falling_running_totals(index: Index) -> Iterator[tuple[Statistic, Statistic]]:
+    """Pairs (earlier, later) of running totals from one first day where the later is lower.
+
+    Every figure is compared with every figure that certainly ends no later (the same first
+    day, open periods); the earlier figure named is the one whose low end reaches highest.
+    Sorting by the latest possible end makes those a prefix of the list: O(n log n).
+    """
+    for measure_id in sorted(index.by_measure):
+        measure = index.measures.get(measure_id)
+        if measure is None or measure.kind is not MeasureKind.COUNT:
+            continue
+        runs: dict[tuple[str | None, object], list[Statistic]] = defaultdict(list)
+        for s in index.by_measure[measure_id]:
+            days = index.coverage(s)
+            exact_start = days.starts[0] is not None and days.starts[0] == days.starts[1]
+            if s.period is not None and s.period.is_open and exact_start:
+                runs[(index.place(s), days.starts[0])].append(s)
+        for _key, figures in sorted(runs.items(), key=lambda item: repr(item[0])):
+            yield from _falls(index, figures)
+
+
+def _falls(index: Index, figures: list[Statistic]) -> Iterator[tuple[Statistic, Statistic]]:
+    ordered = sorted(figures, key=lambda s: (index.coverage(s).ends[1] or date.max, s.id))
+    ends = [index.coverage(s).ends[1] or date.max for s in ordered]
+    highest: list[Statistic] = []  # highest[k]: the figure reaching highest among ordered[:k+1]
+    for s in ordered:
+        if highest and _low_key(index, s) <= _low_key(index, highest[-1]):
+            highest.append(highest[-1])
+        else:
+            highest.append(s)
+    for later in sorted(figures, key=lambda s: s.id):
+        days = index.coverage(later)
+        earliest_end = days.ends[0]
+        if earliest_end is None:
+            continue
+        before = bisect.bisect_left(ends, earliest_end)  # certainly ending earlier
+        candidates = [highest[before - 1]] if before else []
+        candidates += [  # ending on *later*'s earliest last day: inside it unless the same days
+            s
+            for s in ordered[before : bisect.bisect_right(ends, earliest_end)]
+            if index.coverage(s) != days
+        ]
+        if not candidates:
+            continue
+        earlier = max(candidates, key=lambda s: _low_key(index, s))
+        if index.bounds(earlier).lies_above(index.bounds(later)):
+            yield earlier, later

@@ -63,15 +63,42 @@ def _largest_disjoint_sum(index: Index, parts: Sequence[Statistic]) -> list[Stat
     ends_of = {s.id: _latest_end(index, s) for s in parts}
     ordered = sorted(parts, key=lambda s: (ends_of[s.id], s.id))
     ends = [ends_of[s.id] for s in ordered]
-    best: list[tuple[_Reach, list[Statistic]]] = [((Fraction(0), 0), [])]
+    best: list[_Reach] = [(Fraction(0), 0)]  # best[k]: the highest sum among the first k
+    taken_at: list[int | None] = [None]  # best[k] takes ordered[k - 1] after best[taken_at[k]]
     for j, s in enumerate(ordered):
         start = index.coverage(s).starts[0] or datetime.date.min
         previous = bisect.bisect_left(ends, start, hi=j)  # those ending before *start*
-        (value, opens), chosen = best[previous]
         weight = _low(index.bounds(s))
-        taken = ((value + weight[0], opens + weight[1]), [*chosen, s])
-        best.append(max(best[-1], taken, key=lambda c: c[0]))
-    return best[-1][1]
+        taken = (best[previous][0] + weight[0], best[previous][1] + weight[1])
+        if taken > best[-1]:
+            best.append(taken)
+            taken_at.append(previous)
+        else:
+            best.append(best[-1])
+            taken_at.append(None)
+    chosen: list[Statistic] = []
+    k = len(ordered)
+    while k > 0:
+        back = taken_at[k]
+        if back is None:
+            k -= 1
+        else:
+            chosen.append(ordered[k - 1])
+            k = back
+    return chosen[::-1]
+
+
+def _two_are_disjoint(index: Index, parts: Sequence[Statistic]) -> bool:
+    """Whether any two of *parts* are disjoint on every reading.
+
+    Periods that pairwise may overlap all share a possible day (Helly's theorem for intervals),
+    so it is enough to compare the earliest possible end with the latest possible start.
+    """
+    if len(parts) < 2:
+        return False
+    earliest_end = min(_latest_end(index, s) for s in parts)
+    latest_start = max(index.coverage(s).starts[0] or datetime.date.min for s in parts)
+    return earliest_end < latest_start
 
 
 def _latest_end(index: Index, statistic: Statistic) -> datetime.date:
@@ -128,7 +155,7 @@ def _check_place(index: Index, statistics: Sequence[Statistic]) -> Iterator[Find
             continue
         inside = [s for d, s in strongest.items() if d != whole_days and d.within(whole_days)]
         wholes = [s for s in statistics if index.coverage(s) == whole_days]
-        chosen = _largest_disjoint_sum(index, inside)
+        chosen = _largest_disjoint_sum(index, inside) if _two_are_disjoint(index, inside) else []
         if len(chosen) >= 2:  # one figure alone: the rule "nested_periods"
             total = _total(index, chosen)
             for whole in sorted(wholes, key=lambda s: s.id):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gunflow.checks._index import Index
-from gunflow.checks._nesting import contradicting_nested_pairs
+from gunflow.checks._nesting import falling_running_totals
 from gunflow.checks._report import Finding, Severity
 
 NAME = "cumulative"
@@ -18,7 +18,7 @@ SUMMARY = (
 
 def run(index: Index) -> Iterator[Finding]:
     """Yield an error where a later running total must be lower than an earlier one."""
-    for earlier, later in contradicting_nested_pairs(index, running_totals=True):
+    for earlier, later in falling_running_totals(index):
         start = index.coverage(earlier).starts[0]
         yield Finding(
             rule=NAME,

@@ -19,7 +19,7 @@ SUMMARY = (
 
 def run(index: Index) -> Iterator[Finding]:
     """Yield an error where a sub-period's count must exceed its enclosing period's."""
-    for inner, outer in contradicting_nested_pairs(index, running_totals=False):
+    for inner, outer in contradicting_nested_pairs(index):
         yield Finding(
             rule=NAME,
             severity=Severity.ERROR,

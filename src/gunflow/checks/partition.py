@@ -8,6 +8,7 @@ from functools import reduce
 
 from gunflow.checks._index import Index
 from gunflow.checks._report import Finding, Severity
+from gunflow.checks.bound import ancestors
 from gunflow.model import Interval, Measure, MeasureKind, Statistic
 
 NAME = "partition"
@@ -28,18 +29,30 @@ def _agreed(index: Index, statistics: Sequence[Statistic]) -> Interval | None:
     return None if common.is_empty else common
 
 
+def _bounded(index: Index, part: Statistic, whole_id: str | None) -> bool:
+    """Whether rule bound compares *part* with the whole: the whole is one of its ancestors."""
+    measure = index.measures.get(part.measure)
+    return measure is not None and any(m.id == whole_id for m in ancestors(index, measure))
+
+
 def _check_parts(
     index: Index,
     parts: Sequence[str],
     whole: dict[tuple[object, ...], list[Statistic]] | None,
     what: str,
+    whole_id: str | None = None,
 ) -> Iterator[Finding]:
-    """Check the figures of *parts* at each key against the whole (None: against 100 %)."""
+    """Check the figures of *parts* at each key against the whole (None: against 100 %).
+
+    One part alone against a whole that contains it through ``part_of`` is the rule bound's.
+    """
     part_figures = [index.by_key(part) for part in parts]
     keys: set[tuple[object, ...]] = set().union(*part_figures)
     for key in sorted(keys, key=repr):
         present = [figures[key] for figures in part_figures if key in figures]
-        if len(present) < 2 and (whole is None or key not in whole):
+        if len(present) < 2 and (
+            whole is None or key not in whole or _bounded(index, present[0][0], whole_id)
+        ):
             continue
         agreed = [_agreed(index, figures) for figures in present]
         if any(a is None for a in agreed):
@@ -86,7 +99,7 @@ def run(index: Index) -> Iterator[Finding]:
     wholes: list[Measure] = [m for m in index.measures.values() if m.parts]
     for measure in sorted(wholes, key=lambda m: m.id):
         yield from _check_parts(
-            index, measure.parts, index.by_key(measure.id), f"parts of {measure.id}"
+            index, measure.parts, index.by_key(measure.id), f"parts of {measure.id}", measure.id
         )
         shares = [shares_of[measure.id][p] for p in measure.parts if p in shares_of[measure.id]]
         if len(shares) == len(measure.parts):
