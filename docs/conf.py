@@ -48,7 +48,6 @@ nitpick_ignore = [
     ("py:class", "gunflow._collection.T"),
     ("py:obj", "gunflow._collection.T"),
     ("py:class", "Plant"),  # gunflow.strategies.datasets' choice of contradiction, a Literal
-    ("py:class", "gunflow.checks._index.Index"),  # what a Rule's function is given, internal
     ("py:class", "Node"),  # gunflow.Formula's parsed tree, internal
 ]
 

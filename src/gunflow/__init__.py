@@ -14,7 +14,18 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time, __getattr_
     from gunflow._limits import Limits
     from gunflow._loading import load, read
     from gunflow._series import Series, SeriesRow
-    from gunflow.checks import RULES, Finding, Report, Rule, Severity, Suspect, check
+    from gunflow.checks import (
+        RULES,
+        Checked,
+        Context,
+        Finding,
+        Passed,
+        Report,
+        Rule,
+        Severity,
+        Suspect,
+        check,
+    )
     from gunflow.dataset import Dataset
     from gunflow.errors import (
         DataError,
@@ -22,6 +33,7 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time, __getattr_
         InconsistencyError,
         NotFound,
         Problem,
+        RuleError,
         TargetExists,
         UnsafePath,
     )
@@ -66,7 +78,9 @@ __all__ = [
     "Agency",
     "AgencyKind",
     "Basis",
+    "Checked",
     "Collection",
+    "Context",
     "Coverage",
     "DataError",
     "Dataset",
@@ -88,6 +102,7 @@ __all__ = [
     "MeasureKind",
     "NotFound",
     "PartialDate",
+    "Passed",
     "Period",
     "Person",
     "Precision",
@@ -99,6 +114,7 @@ __all__ = [
     "Report",
     "Role",
     "Rule",
+    "RuleError",
     "Series",
     "SeriesRow",
     "Severity",
@@ -120,6 +136,10 @@ __all__ = [
 
 #: Where each public name lives; imported on first use, so that ``import gunflow`` stays fast.
 _LAZY = {
+    "RuleError": "gunflow.errors",
+    "Passed": "gunflow.checks",
+    "Context": "gunflow.checks",
+    "Checked": "gunflow.checks",
     "Acknowledgement": "gunflow.model",
     "Agency": "gunflow.model",
     "AgencyKind": "gunflow.model",

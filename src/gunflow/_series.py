@@ -191,9 +191,9 @@ def series(
     tolerance: Tolerance | None = None,
 ) -> Series:
     """The figures of *measure* for *place*, one row per period (see :meth:`Dataset.series`)."""
-    from gunflow.checks._index import Index
+    from gunflow.checks._index import Context
 
-    index = Index(dataset, tolerance or DEFAULT_TOLERANCE)
+    index = Context(dataset, tolerance or DEFAULT_TOLERANCE)
     wanted = place if place is not None else measure.place
     kinds = {s.id: s.kind for s in dataset.sources}
     dated = {s.id: s.published for s in dataset.sources}

@@ -155,6 +155,7 @@ def render_report(
     *,
     min_severity: Severity = Severity.INFO,
     hide_acknowledged: bool = False,
+    show_passed: bool = False,
     style: Style | None = None,
     columns: int | None = None,
 ) -> str:
@@ -164,6 +165,7 @@ def render_report(
         report: the report to show.
         min_severity: leave out findings below this severity.
         hide_acknowledged: leave out acknowledged findings (they are still counted).
+        show_passed: list every comparison that held, with its arithmetic, at the end.
         style: colours; none by default.
         columns: the width to wrap to (default: the terminal's).
 
@@ -173,6 +175,7 @@ def render_report(
     lines = [
         wrap(f"gunflow check: {totals(report)}", "    ", first="", columns=columns),
         wrap(f"rules run: {', '.join(report.rules)}", "    ", first="", columns=columns),
+        wrap(f"compared: {compared(report)}", "    ", first="", columns=columns),
     ]
     for title, severity, acknowledged in SECTIONS:
         found = [
@@ -190,7 +193,21 @@ def render_report(
                 lines.append(wrap(f"{suspect.label} ({suspect.id})", "    ", columns=columns))
             for finding in findings:
                 lines += ["", *_finding(finding, style, columns)]
+    if show_passed and report.passed:
+        lines += ["", style(f"PASSED ({len(report.passed)})", "bold")]
+        lines += [wrap(f"[{p.rule}] {p.message}", "    ", columns=columns) for p in report.passed]
     return "\n".join(lines)
+
+
+def compared(report: Report) -> str:
+    """``1,234 comparisons, 1,200 held, 34 failed (partition 6/4/2, ...)``: rules that compared."""
+    counts = [c for c in report.checked.values() if c.compared]
+    made = sum(c.compared for c in counts)
+    held = sum(c.passed for c in counts)
+    per_rule = ", ".join(f"{c.rule} {c.passed:,} of {c.compared:,}" for c in counts)
+    return f"{made:,} comparisons, {held:,} held, {made - held:,} failed" + (
+        f" ({per_rule} held)" if per_rule else ""
+    )
 
 
 def block(fields: Sequence[tuple[str, str]], columns: int | None = None) -> str:

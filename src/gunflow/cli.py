@@ -180,6 +180,8 @@ def _check(dataset: Dataset, args: argparse.Namespace) -> int:
         data["findings"] = [
             f.to_dict() for f in report if shown(f, minimum, args.hide_acknowledged)
         ]
+        if args.show_passed:
+            data["passed"] = [p.to_dict() for p in report.passed]
         print(json.dumps(data, indent=2, ensure_ascii=False))
     elif args.format == "html":
         from gunflow._html import report_html
@@ -191,7 +193,11 @@ def _check(dataset: Dataset, args: argparse.Namespace) -> int:
         style = Style.for_stream(sys.stdout)
         print(
             render_report(
-                report, min_severity=minimum, hide_acknowledged=args.hide_acknowledged, style=style
+                report,
+                min_severity=minimum,
+                hide_acknowledged=args.hide_acknowledged,
+                show_passed=args.show_passed,
+                style=style,
             )
         )
     return 1 if report.unacknowledged_errors else 0
@@ -360,6 +366,11 @@ def _parser() -> argparse.ArgumentParser:
         "--hide-acknowledged",
         action="store_true",
         help="leave out findings that the data explains (they are still counted)",
+    )
+    check_parser.add_argument(
+        "--show-passed",
+        action="store_true",
+        help="list every comparison that held, with its arithmetic (counts are always shown)",
     )
     check_parser.add_argument(
         "--rule", action="append", metavar="NAME", help="run only this rule (repeatable)"

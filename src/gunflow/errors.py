@@ -101,6 +101,15 @@ class InconsistencyError(GunflowError, AssertionError):
     """
 
 
+class RuleError(GunflowError, RuntimeError):
+    """A rule another package publishes cannot be used: the message names the package.
+
+    It cannot be imported, is not a :class:`gunflow.Rule`, or its name is taken.
+
+    .. versionadded:: 0.2.0
+    """
+
+
 class TargetExists(GunflowError, FileExistsError):  # noqa: N818 - reads as a condition
     """A file gunflow was asked to write already exists, and replacing it was not asked for.
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Iterator
+import importlib.metadata
+from collections.abc import Callable, Iterable
 from types import ModuleType
 
 import attrs
@@ -27,24 +28,37 @@ from gunflow.checks import (
     revision,
     share_whole,
 )
-from gunflow.checks._index import Index
-from gunflow.checks._report import Finding, Report, Severity
+from gunflow.checks._index import Context
+from gunflow.checks._report import Checked, Finding, Passed, Report, Severity
 from gunflow.dataset import Dataset
-from gunflow.model import DEFAULT_TOLERANCE, Acknowledgement, FindingKey, Tolerance
+from gunflow.errors import RuleError
+from gunflow.model import Acknowledgement, FindingKey, Tolerance
 
-__all__ = ["RULES", "Rule", "check"]
+__all__ = ["ENTRY_POINT_GROUP", "RULES", "Rule", "check"]
 
 
 @attrs.frozen(kw_only=True)
 class Rule:
-    """A rule of the catalogue: its name, what it checks, and the function that checks it.
+    """A rule: its name, what it checks, and the function that checks it.
+
+    The function is given the :class:`~gunflow.Context` of the run and yields a
+    :class:`~gunflow.Finding` for each inconsistency it finds and, if it likes, a
+    :class:`~gunflow.Passed` for each comparison that held. See :doc:`/writing-rules`.
+
+    Attributes:
+        name: what acknowledgements and ``check(rules=...)`` call it, unique among the rules.
+        summary: one or two sentences on what it checks.
+        run: ``run(context) -> Iterable[Finding | Passed]``.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``run`` is given a public :class:`~gunflow.Context` and may yield :class:`~gunflow.Passed`.
+
     """
 
     name: str
     summary: str
-    run: Callable[[Index], Iterator[Finding]] = attrs.field(repr=False)
+    run: Callable[[Context], Iterable[Finding | Passed]] = attrs.field(repr=False)
 
 
 def _rule(module: ModuleType) -> Rule:
@@ -76,17 +90,68 @@ RULES: tuple[Rule, ...] = tuple(
 )
 _BY_NAME = {rule.name: rule for rule in RULES}
 
+#: The entry-point group through which other packages publish rules.
+ENTRY_POINT_GROUP = "gunflow.rules"
 
-def _select(rules: Iterable[str] | None) -> tuple[Rule, ...]:
+
+def _entry_points() -> tuple[importlib.metadata.EntryPoint, ...]:
+    """The installed packages' entry points of :data:`ENTRY_POINT_GROUP`, by name."""
+    found = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+    return tuple(sorted(found, key=lambda e: e.name))
+
+
+def _distribution(entry_point: importlib.metadata.EntryPoint) -> str:
+    dist = entry_point.dist
+    return f"{dist.name} {dist.version}" if dist is not None else "an unknown distribution"
+
+
+def _load(entry_point: importlib.metadata.EntryPoint) -> Rule:
+    """The rule an entry point names, or an error naming the distribution that publishes it."""
+    where = (
+        f"the rule {entry_point.name!r} ({entry_point.value}) published by "
+        f"{_distribution(entry_point)} in the entry-point group {ENTRY_POINT_GROUP!r}"
+    )
+    try:
+        rule = entry_point.load()
+    except Exception as error:
+        raise RuleError(f"{where} cannot be loaded: {type(error).__name__}: {error}") from error
+    if not isinstance(rule, Rule):
+        raise RuleError(f"{where} is a {type(rule).__name__}, not a gunflow.Rule")
+    if rule.name != entry_point.name:
+        raise RuleError(f"{where} is named {rule.name!r}: the two names must be the same")
+    if rule.name in _BY_NAME:
+        raise RuleError(f"{where} has the name of a built-in rule")
+    return rule
+
+
+def _installed() -> tuple[Rule, ...]:
+    """The rules installed packages publish, loaded now (each time :func:`check` runs)."""
+    return tuple(_load(e) for e in _entry_points())
+
+
+def _select(rules: str | Rule | Iterable[str | Rule] | None) -> tuple[Rule, ...]:
+    """The rules to run: built-in and installed ones by name, and the Rule objects given."""
     if rules is None:
-        return RULES
-    names = [rules] if isinstance(rules, str) else list(rules)
-    unknown = [n for n in names if n not in _BY_NAME]
+        return RULES + _installed()
+    wanted = [rules] if isinstance(rules, str | Rule) else list(rules)
+    names = [r for r in wanted if isinstance(r, str)]
+    known = dict(_BY_NAME)
+    if any(n not in known for n in names):
+        known |= {e.name: _load(e) for e in _entry_points() if e.name in names}
+    unknown = [n for n in names if n not in known]
     if unknown:
-        close = difflib.get_close_matches(unknown[0], list(_BY_NAME), n=1)
+        close = difflib.get_close_matches(unknown[0], list(known), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise ValueError(f"unknown rule {unknown[0]!r}{hint} (the rules: {', '.join(_BY_NAME)})")
-    return tuple(_BY_NAME[n] for n in dict.fromkeys(names))
+        raise ValueError(f"unknown rule {unknown[0]!r}{hint} (the rules: {', '.join(known)})")
+    chosen: dict[str, Rule] = {}
+    for item in wanted:
+        if not isinstance(item, str | Rule):
+            raise TypeError(f"a rule is a name or a gunflow.Rule, not {type(item).__name__}")
+        rule = known[item] if isinstance(item, str) else item
+        if chosen.get(rule.name, rule) != rule:
+            raise ValueError(f"two different rules are named {rule.name!r}")
+        chosen[rule.name] = rule
+    return tuple(chosen.values())
 
 
 def _acknowledgements(
@@ -118,7 +183,7 @@ def _acknowledgements(
     return found, problems
 
 
-def _stale(index: Index, acknowledgement: Acknowledgement) -> Finding:
+def _stale(context: Context, acknowledgement: Acknowledgement) -> Finding:
     """The warning for an acknowledgement that matches no finding of a rule that ran."""
     return Finding(
         rule=integrity.NAME,
@@ -128,16 +193,34 @@ def _stale(index: Index, acknowledgement: Acknowledgement) -> Finding:
             f"{acknowledgement.rule!r}: the figures or the rule have changed"
         ),
         statistics=tuple(
-            index.statistics[i] for i in acknowledgement.statistics if i in index.statistics
+            context.statistics[i] for i in acknowledgement.statistics if i in context.statistics
         ),
     )
+
+
+def _outcomes(rule: Rule, context: Context) -> tuple[list[Finding], list[Passed], Checked]:
+    """What *rule* yields over *context*: findings, comparisons that held, and their counts."""
+    findings: list[Finding] = []
+    passed: list[Passed] = []
+    for outcome in rule.run(context):
+        if isinstance(outcome, Passed):
+            passed.append(outcome)
+        elif isinstance(outcome, Finding):
+            findings.append(outcome)
+        else:
+            raise TypeError(
+                f"rule {rule.name!r} yielded a {type(outcome).__name__}, "
+                "not a gunflow.Finding or gunflow.Passed"
+            )
+    failed = sum(1 for f in findings if f.severity is Severity.ERROR)
+    return findings, passed, Checked(rule=rule.name, passed=len(passed), failed=failed)
 
 
 def check(
     dataset: Dataset,
     *,
     tolerance: Tolerance | None = None,
-    rules: Iterable[str] | None = None,
+    rules: str | Rule | Iterable[str | Rule] | None = None,
 ) -> Report:
     """Check the reported figures of *dataset* against each other.
 
@@ -146,33 +229,51 @@ def check(
     >>> report.raise_for_errors()          # every error in the bundled data is acknowledged
     >>> len(report.unacknowledged_errors)
     0
+    >>> report.checked["partition"].failed <= report.checked["partition"].compared
+    True
 
     Args:
         dataset: the records to check, usually ``gunflow.load(extra=[...])``.
         tolerance: how far hedged figures may stray; :data:`gunflow.DEFAULT_TOLERANCE` if
             None.
-        rules: names of the rules to run (see :data:`gunflow.RULES`); all of them if None.
+        rules: the rules to run: names (of :data:`gunflow.RULES`, or of rules installed
+            packages publish) and :class:`~gunflow.Rule` objects of your own (see
+            :doc:`/writing-rules`); if None, the built-in rules and every installed one.
 
     Returns:
-        A report of every finding, acknowledged ones with their explanation.
+        A report of every finding, acknowledged ones with their explanation, and of every
+        comparison that held (:attr:`~gunflow.Report.passed`, :attr:`~gunflow.Report.checked`).
 
     Raises:
-        ValueError: a rule name is unknown.
+        ValueError: a rule name is unknown, or two different rules share a name.
+        RuleError: a rule an installed package publishes cannot be loaded.
+
+    .. versionchanged:: 0.2.0
+       *rules* takes :class:`~gunflow.Rule` objects and installed rules; the report holds what
+       passed.
 
     """
     selected = _select(rules)
-    index = Index(dataset, tolerance or DEFAULT_TOLERANCE)
-    findings = [finding for rule in selected for finding in rule.run(index)]
+    context = Context(dataset, tolerance)
+    findings: list[Finding] = []
+    passed: list[Passed] = []
+    counts: dict[str, Checked] = {}
+    for rule in selected:
+        found, held, counted = _outcomes(rule, context)
+        findings += found
+        passed += held
+        counts[rule.name] = counted
     names = {rule.name for rule in selected}
-    acknowledgements, problems = _acknowledgements(dataset, names | set(_BY_NAME))
+    known = names | set(_BY_NAME) | {e.name for e in _entry_points()}
+    acknowledgements, problems = _acknowledgements(dataset, known)
     used: set[FindingKey] = set()
     marked = []
     for finding in findings:
         key = finding.key
-        found = acknowledgements.get(key)
-        if found is not None:
+        found_acknowledgement = acknowledgements.get(key)
+        if found_acknowledgement is not None:
             used.add(key)
-            finding = attrs.evolve(finding, acknowledgement=found)  # noqa: PLW2901
+            finding = attrs.evolve(finding, acknowledgement=found_acknowledgement)  # noqa: PLW2901
         marked.append(finding)
     if integrity.NAME in names:
         marked.extend(
@@ -180,7 +281,7 @@ def check(
             for message in problems
         )
         marked.extend(
-            _stale(index, acknowledgement)
+            _stale(context, acknowledgement)
             for key, acknowledgement in acknowledgements.items()
             if key not in used and acknowledgement.rule in names
         )
@@ -188,9 +289,11 @@ def check(
         findings=tuple(marked),
         rules=tuple(rule.name for rule in selected),
         origins=dataset.origins,
-        checked=dataset.statistics,
+        statistics=dataset.statistics,
+        passed=tuple(passed),
+        checked=counts,
         labels={
-            s.id: index.label(s)
+            s.id: context.label(s)
             for f in marked
             if f.severity is Severity.ERROR and not f.acknowledged
             for s in f.statistics

@@ -1,15 +1,16 @@
-"""The index every rule works from: statistics grouped by measure, place and period."""
+"""The context every rule works from: statistics grouped by measure, place and period."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from gunflow.dataset import Dataset
 from gunflow.errors import NotFound
 from gunflow.model import (
+    DEFAULT_TOLERANCE,
     Coverage,
     Interval,
     Measure,
@@ -20,7 +21,7 @@ from gunflow.model import (
     Unit,
 )
 
-__all__ = ["DAYS_PER_UNIT", "Index", "PeriodKey", "exact_days"]
+__all__ = ["DAYS_PER_UNIT", "Context", "Index", "PeriodKey", "exact_days"]
 
 #: A figure's days, when certain: (first day, last day). None for a figure no reading pins down.
 PeriodKey = tuple[datetime.date, datetime.date] | None
@@ -38,21 +39,41 @@ def exact_days(coverage: Coverage) -> PeriodKey:
     return coverage.certain if coverage.is_exact else None
 
 
-class Index:
-    """Statistics grouped for the rules: by measure, by measure and place, and by period.
+class Context:
+    """What a rule reads: the figures grouped by measure, place and period, each read once.
 
-    Built once per :func:`gunflow.check`; every rule reads it, none loops over all pairs.
+    :func:`gunflow.check` builds one context per run and gives it to every rule, its own and
+    yours (see :doc:`/writing-rules`). It is read-only: the groupings are built on first use
+    and cached, so that no rule needs to loop over all pairs of figures.
+
+    >>> import gunflow
+    >>> context = gunflow.Context(gunflow.load())
+    >>> figure = context.statistics["gao-09-709/submitted-fy2004-2008"]
+    >>> print(context.bounds(figure))
+    [30,000, 30,000]
+
+    Attributes:
+        dataset: the records checked.
+        tolerance: how far hedged figures may stray (:data:`gunflow.DEFAULT_TOLERANCE`).
+        measures: the measures, by id.
+        statistics: the statistics, by id.
+        by_measure: the statistics of each measure, by the measure's id (measures with
+            figures only).
+
+    .. versionadded:: 0.2.0
+
     """
 
-    def __init__(self, dataset: Dataset, tolerance: Tolerance) -> None:
-        """Index *dataset*'s statistics; read figures under *tolerance*."""
+    def __init__(self, dataset: Dataset, tolerance: Tolerance | None = None) -> None:
+        """Read *dataset*'s figures under *tolerance* (the default tolerance if None)."""
         self.dataset = dataset
-        self.tolerance = tolerance
-        self.measures: dict[str, Measure] = {m.id: m for m in dataset.measures}
-        self.statistics: dict[str, Statistic] = {s.id: s for s in dataset.statistics}
-        self.by_measure: dict[str, list[Statistic]] = defaultdict(list)
+        self.tolerance = tolerance or DEFAULT_TOLERANCE
+        self.measures: Mapping[str, Measure] = {m.id: m for m in dataset.measures}
+        self.statistics: Mapping[str, Statistic] = {s.id: s for s in dataset.statistics}
+        by_measure: dict[str, list[Statistic]] = defaultdict(list)
         for statistic in dataset.statistics:
-            self.by_measure[statistic.measure].append(statistic)
+            by_measure[statistic.measure].append(statistic)
+        self.by_measure: Mapping[str, Sequence[Statistic]] = dict(by_measure)
         self._bounds: dict[str, Interval] = {}
         self._coverages: dict[str, Coverage] = {}
         self._keys: dict[str, tuple[object, ...]] = {}
@@ -262,3 +283,7 @@ class Index:
 def _range(interval: Interval) -> str:
     """The interval after a space, in the notation of every message; nothing for one number."""
     return "" if interval.low is not None and interval.low == interval.high else f" {interval}"
+
+
+#: The name the rules knew the context by before it was public.
+Index = Context

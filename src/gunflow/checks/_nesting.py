@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 
-from gunflow.checks._index import Index
+from gunflow.checks._index import Context
 from gunflow.model import Coverage, MeasureKind, Statistic
 
 #: Figures grouped for nesting: place, days, and whether the period runs on ("since 2006").
@@ -20,7 +20,7 @@ def _running_totals(inner: _Key, outer: _Key) -> bool:
     return inner[2] and outer[2] and same_start
 
 
-def contradicting_nested_pairs(index: Index) -> Iterator[tuple[Statistic, Statistic]]:
+def contradicting_nested_pairs(index: Context) -> Iterator[tuple[Statistic, Statistic]]:
     """Pairs (inner, outer) of one flow's figures whose counts are in the wrong order.
 
     Inner's days lie within outer's on every reading, yet inner's count must exceed outer's: a
@@ -54,7 +54,7 @@ def contradicting_nested_pairs(index: Index) -> Iterator[tuple[Statistic, Statis
 
 
 def _exceeding(
-    index: Index, highest: list[Statistic], lowest: list[Statistic]
+    index: Context, highest: list[Statistic], lowest: list[Statistic]
 ) -> Iterator[tuple[Statistic, Statistic]]:
     """Every (inner, outer) pair whose intervals are in the wrong order, reading sorted lists."""
     for a in highest:
@@ -68,17 +68,17 @@ def _exceeding(
             return
 
 
-def _low_key(index: Index, s: Statistic) -> tuple[object, ...]:
+def _low_key(index: Context, s: Statistic) -> tuple[object, ...]:
     low = index.bounds(s)
     return (low.low if low.low is not None else -1, not low.low_closed, s.id)
 
 
-def _high_key(index: Index, s: Statistic) -> tuple[object, ...]:
+def _high_key(index: Context, s: Statistic) -> tuple[object, ...]:
     high = index.bounds(s)
     return (high.high is None, high.high or 0, high.high_closed, s.id)
 
 
-def falling_running_totals(index: Index) -> Iterator[tuple[Statistic, Statistic]]:
+def falling_running_totals(index: Context) -> Iterator[tuple[Statistic, Statistic]]:
     """Pairs (earlier, later) of running totals from one first day where the later is lower.
 
     Every figure is compared with every figure that certainly ends no later (the same first
@@ -99,7 +99,7 @@ def falling_running_totals(index: Index) -> Iterator[tuple[Statistic, Statistic]
             yield from _falls(index, figures)
 
 
-def _falls(index: Index, figures: list[Statistic]) -> Iterator[tuple[Statistic, Statistic]]:
+def _falls(index: Context, figures: list[Statistic]) -> Iterator[tuple[Statistic, Statistic]]:
     ordered = sorted(figures, key=lambda s: (index.coverage(s).ends[1] or date.max, s.id))
     ends = [index.coverage(s).ends[1] or date.max for s in ordered]
     highest: list[Statistic] = []  # highest[k]: the figure reaching highest among ordered[:k+1]

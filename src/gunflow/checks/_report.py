@@ -28,7 +28,7 @@ from gunflow.model import (
 if TYPE_CHECKING:
     from gunflow.checks._suspects import Suspect
 
-__all__ = ["Finding", "Report", "Severity"]
+__all__ = ["Checked", "Finding", "Passed", "Report", "Severity"]
 
 
 class Severity(enum.StrEnum):
@@ -63,6 +63,10 @@ def _measures(value: Iterable[Measure]) -> tuple[Measure, ...]:
 
 
 def _intervals(value: Iterable[Interval]) -> tuple[Interval, ...]:
+    return tuple(value)
+
+
+def _passes(value: Iterable[Passed]) -> tuple[Passed, ...]:
     return tuple(value)
 
 
@@ -168,6 +172,77 @@ class Finding:
         }
 
 
+@attrs.frozen(kw_only=True)
+class Passed:
+    """A comparison a rule made and found consistent, with its arithmetic.
+
+    A rule yields one alongside its findings, so that a clean run shows what held. The
+    arithmetic is a template, filled in only when :attr:`message` is read (a large check
+    makes many): ``{0}``, ``{1}``, ... stand for the statistics as written, ``{intervals[0]}``,
+    ... for the intervals. Plain text works too.
+
+    >>> import gunflow
+    >>> report = gunflow.check(gunflow.load(), rules=["partition"])
+    >>> print(report.passed[0].message)  # doctest: +ELLIPSIS
+    parts of ...: ... = ... lies within ...
+
+    Attributes:
+        rule: the rule's name.
+        arithmetic: what was compared, as a template (see above).
+        statistics: the statistics compared.
+        intervals: the intervals compared.
+        relation: the curated relation checked, when the rule checks one.
+
+    .. versionadded:: 0.2.0
+
+    """
+
+    rule: str
+    arithmetic: str
+    statistics: tuple[Statistic, ...] = attrs.field(default=(), converter=_statistics)
+    intervals: tuple[Interval, ...] = attrs.field(default=(), converter=_intervals)
+    relation: Relation | None = None
+
+    @property
+    def message(self) -> str:
+        """The arithmetic with the figures (as written) and the intervals filled in."""
+        written = [str(s.quantity) for s in self.statistics]
+        return self.arithmetic.format(*written, intervals=[str(i) for i in self.intervals])
+
+    @property
+    def statistic_ids(self) -> tuple[str, ...]:
+        """The ids of the statistics compared."""
+        return tuple(s.id for s in self.statistics)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary: the rule, the message, the ids compared."""
+        return {
+            "rule": self.rule,
+            "message": self.message,
+            "statistics": list(self.statistic_ids),
+            "relation": self.relation.id if self.relation else None,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Checked:
+    """What one rule compared: how many comparisons, how many held, how many failed.
+
+    A failed comparison is an error (acknowledged or not); warnings and infos are neither.
+
+    .. versionadded:: 0.2.0
+    """
+
+    rule: str
+    passed: int = 0
+    failed: int = 0
+
+    @property
+    def compared(self) -> int:
+        """The comparisons made: passed and failed."""
+        return self.passed + self.failed
+
+
 def _same_file(name: str | PathLike[str]) -> str:
     """A file's name as compared: the real path, or ``<bundled>/...`` as it is."""
     text = str(name)
@@ -203,7 +278,11 @@ class Report:
     #: The statistics that were checked (``dataset.statistics``), so that :meth:`filter` can
     #: tell an id that names no statistic from one that is merely in no finding; None for a
     #: report made by hand from findings alone, which cannot tell them apart.
-    checked: Collection[Statistic] | None = attrs.field(default=None, eq=False, repr=False)
+    statistics: Collection[Statistic] | None = attrs.field(default=None, eq=False, repr=False)
+    #: The comparisons that held, with their arithmetic, in the order the rules ran.
+    passed: tuple[Passed, ...] = attrs.field(default=(), converter=_passes, repr=False)
+    #: Per rule that ran, in order: how many comparisons it made, passed and failed.
+    checked: Mapping[str, Checked] = attrs.field(factory=dict, repr=False)
     #: The label of each figure in an unacknowledged error, by id (who, when, as written, what).
     labels: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
     #: Each source of the checked dataset, by id, so that the HTML report names and links it.
@@ -288,12 +367,13 @@ class Report:
 
         .. versionchanged:: 0.2.0
            *files*; a statistic's id is matched ignoring case, and one that names no checked
-           statistic raises :class:`NotFound`.
+           statistic raises :class:`NotFound`. :attr:`passed` and :attr:`checked` are kept
+           whole.
 
         """
         wanted_severity = Severity(severity) if severity is not None else None
-        if isinstance(statistic, str) and self.checked is not None:
-            statistic = self.checked.get(statistic)
+        if isinstance(statistic, str) and self.statistics is not None:
+            statistic = self.statistics.get(statistic)
         wanted_id = statistic.id if isinstance(statistic, Statistic) else statistic
         wanted_id = wanted_id.strip().casefold() if wanted_id is not None else None
         in_files = self._ids_from(files) if files is not None else None
@@ -309,9 +389,11 @@ class Report:
             ),
             rules=self.rules,
             origins=self.origins,
-            checked=self.checked,
+            statistics=self.statistics,
             labels=self.labels,
             sources=self.sources,
+            passed=self.passed,
+            checked=self.checked,
         )
 
     def _ids_from(self, files: Iterable[str | PathLike[str]]) -> frozenset[str]:
@@ -392,6 +474,10 @@ class Report:
                 "unacknowledged_error": len(self.unacknowledged_errors),
                 "warning": len(self.warnings),
                 "info": len(self.infos),
+            },
+            "checked": {
+                name: {"compared": c.compared, "passed": c.passed, "failed": c.failed}
+                for name, c in self.checked.items()
             },
             "findings": [f.to_dict() for f in self.findings],
         }

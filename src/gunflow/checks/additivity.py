@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from functools import reduce
 
-from gunflow.checks._index import Index
+from gunflow.checks._index import Context
 from gunflow.checks._report import Finding, Severity
 from gunflow.model import Coverage, Interval, MeasureKind, Statistic
 
@@ -35,14 +35,14 @@ def _high(interval: Interval) -> _Reach:
     return (interval.high, 1 if interval.high_closed else 0)
 
 
-def _by_place(index: Index, statistics: Sequence[Statistic]) -> list[list[Statistic]]:
+def _by_place(index: Context, statistics: Sequence[Statistic]) -> list[list[Statistic]]:
     grouped: dict[str | None, list[Statistic]] = defaultdict(list)
     for statistic in statistics:
         grouped[index.place(statistic)].append(statistic)
     return list(grouped.values())
 
 
-def _strongest(index: Index, statistics: Sequence[Statistic]) -> dict[Coverage, Statistic]:
+def _strongest(index: Context, statistics: Sequence[Statistic]) -> dict[Coverage, Statistic]:
     """Per coverage, the figure whose low end reaches highest (the others cannot do more)."""
     best: dict[Coverage, Statistic] = {}
     for s in statistics:
@@ -54,7 +54,7 @@ def _strongest(index: Index, statistics: Sequence[Statistic]) -> dict[Coverage, 
     return best
 
 
-def _largest_disjoint_sum(index: Index, parts: Sequence[Statistic]) -> list[Statistic]:
+def _largest_disjoint_sum(index: Context, parts: Sequence[Statistic]) -> list[Statistic]:
     """The figures, disjoint on every reading, whose low ends add up highest.
 
     Weighted interval scheduling: sort by the latest possible last day; each figure either joins
@@ -88,7 +88,7 @@ def _largest_disjoint_sum(index: Index, parts: Sequence[Statistic]) -> list[Stat
     return chosen[::-1]
 
 
-def _two_are_disjoint(index: Index, parts: Sequence[Statistic]) -> bool:
+def _two_are_disjoint(index: Context, parts: Sequence[Statistic]) -> bool:
     """Whether any two of *parts* are disjoint on every reading.
 
     Periods that pairwise may overlap all share a possible day (Helly's theorem for intervals),
@@ -101,12 +101,12 @@ def _two_are_disjoint(index: Index, parts: Sequence[Statistic]) -> bool:
     return earliest_end < latest_start
 
 
-def _latest_end(index: Index, statistic: Statistic) -> datetime.date:
+def _latest_end(index: Context, statistic: Statistic) -> datetime.date:
     return index.coverage(statistic).ends[1] or datetime.date.max
 
 
 def _smallest_tiling(
-    index: Index, parts: Sequence[Statistic], first: datetime.date, last: datetime.date
+    index: Context, parts: Sequence[Statistic], first: datetime.date, last: datetime.date
 ) -> list[Statistic] | None:
     """Figures with exact days that tile first..last, whose high ends add up lowest; or None."""
     tiles = sorted(
@@ -131,11 +131,11 @@ def _smallest_tiling(
     return found[1] if found else None
 
 
-def _total(index: Index, statistics: Sequence[Statistic]) -> Interval:
+def _total(index: Context, statistics: Sequence[Statistic]) -> Interval:
     return reduce(lambda x, y: x + y, (index.bounds(s) for s in statistics))
 
 
-def _finding(index: Index, parts: list[Statistic], whole: Statistic, verb: str) -> Finding:
+def _finding(index: Context, parts: list[Statistic], whole: Statistic, verb: str) -> Finding:
     total, target = _total(index, parts), index.bounds(whole)
     labels = " + ".join(index.label(s) for s in parts)
     return Finding(
@@ -148,7 +148,7 @@ def _finding(index: Index, parts: list[Statistic], whole: Statistic, verb: str) 
     )
 
 
-def _check_place(index: Index, statistics: Sequence[Statistic]) -> Iterator[Finding]:
+def _check_place(index: Context, statistics: Sequence[Statistic]) -> Iterator[Finding]:
     strongest = _strongest(index, statistics)
     for whole_days in sorted({index.coverage(s) for s in statistics}, key=repr):
         if whole_days.certain is None:
@@ -178,7 +178,7 @@ def _check_place(index: Index, statistics: Sequence[Statistic]) -> Iterator[Find
                 yield _finding(index, tiling, whole, "do not add up to")
 
 
-def run(index: Index) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding]:
     """Yield an error where sub-period figures cannot fit in the enclosing period's figure."""
     for measure_id in sorted(index.by_measure):
         measure = index.measures.get(measure_id)

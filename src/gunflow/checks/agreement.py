@@ -6,8 +6,8 @@ import bisect
 from collections.abc import Iterator
 from fractions import Fraction
 
-from gunflow.checks._index import Index
-from gunflow.checks._report import Finding, Severity
+from gunflow.checks._index import Context
+from gunflow.checks._report import Finding, Passed, Severity
 from gunflow.model import Interval, MeasureKind, Statistic
 
 NAME = "agreement"
@@ -19,7 +19,7 @@ SUMMARY = (
 _KINDS = [kind for kind in MeasureKind if kind is not MeasureKind.DURATION]  # durations: rule 9
 
 
-def _apart(index: Index, group: list[Statistic]) -> list[tuple[Statistic, Statistic]]:
+def _apart(index: Context, group: list[Statistic]) -> list[tuple[Statistic, Statistic]]:
     """The pairs of *group* whose ranges cannot meet, in the group's order.
 
     Sorted by how far each low end reaches, the figures that lie above a given one are a tail
@@ -47,10 +47,26 @@ def _reach(interval: Interval) -> tuple[Fraction, int]:
     return (interval.low, 0 if interval.low_closed else 1)
 
 
-def run(index: Index) -> Iterator[Finding]:
+def _met(index: Context, group: list[Statistic]) -> Passed:
+    """The record of a group whose figures all meet, at the range they share."""
+    common = index.bounds(group[0])
+    for statistic in group[1:]:
+        common = common.intersection(index.bounds(statistic))
+    return Passed(
+        rule=NAME,
+        arithmetic=", ".join(f"{{{i}}}" for i in range(len(group))) + " meet at {intervals[0]}",
+        statistics=group,
+        intervals=(common,),
+    )
+
+
+def run(index: Context) -> Iterator[Finding | Passed]:
     """Yield an error for each pair of figures of one measure and period whose ranges miss."""
     for group in index.groups(_KINDS):
-        for a, b in _apart(index, group):
+        apart = _apart(index, group)
+        if not apart:
+            yield _met(index, group)
+        for a, b in apart:
             if index.is_revision(a, b):  # one originator's releases: the rule "revision"
                 continue
             ia, ib = index.bounds(a), index.bounds(b)
@@ -72,7 +88,13 @@ def run(index: Index) -> Iterator[Finding]:
         if same_group:  # compared above already
             continue
         ours, theirs = index.bounds(statistic), index.bounds(primary)
-        if not ours.overlaps(theirs):
+        if ours.overlaps(theirs):
+            yield Passed(
+                rule=NAME,
+                arithmetic="{0} meets {1}, which it restates",
+                statistics=(statistic, primary),
+            )
+        else:
             yield Finding(
                 rule=NAME,
                 severity=Severity.ERROR,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from gunflow.checks._index import Index
-from gunflow.checks._report import Finding, Severity
+from gunflow.checks._index import Context
+from gunflow.checks._report import Finding, Passed, Severity
 from gunflow.model import Measure, MeasureKind, Statistic
 
 NAME = "bound"
@@ -17,7 +17,7 @@ SUMMARY = (
 )
 
 
-def ancestors(index: Index, measure: Measure) -> Iterator[Measure]:
+def ancestors(index: Context, measure: Measure) -> Iterator[Measure]:
     """Every measure that contains *measure* through ``part_of``, nearest first.
 
     A loop (refused when loading, but possible in a dataset built otherwise) ends the walk.
@@ -30,7 +30,7 @@ def ancestors(index: Index, measure: Measure) -> Iterator[Measure]:
         current = index.measures.get(current.part_of) if current.part_of else None
 
 
-def run(index: Index) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding | Passed]:
     """Yield an error where a part's figure must exceed the figure of a whole that contains it."""
     for measure in sorted(index.measures.values(), key=lambda m: m.id):
         if measure.id not in index.by_measure:
@@ -40,7 +40,7 @@ def run(index: Index) -> Iterator[Finding]:
                 yield from _pairs(index, measure, whole_measure)
 
 
-def _pairs(index: Index, measure: Measure, whole_measure: Measure) -> Iterator[Finding]:
+def _pairs(index: Context, measure: Measure, whole_measure: Measure) -> Iterator[Finding | Passed]:
     flow = measure.kind is MeasureKind.COUNT and whole_measure.kind is MeasureKind.COUNT
     wholes: dict[str | None, list[Statistic]] = defaultdict(list)
     for whole in index.by_measure[whole_measure.id]:
@@ -53,6 +53,12 @@ def _pairs(index: Index, measure: Measure, whole_measure: Measure) -> Iterator[F
                 continue
             ip, iw = index.bounds(part), index.bounds(whole)
             if not ip.lies_above(iw):
+                yield Passed(
+                    rule=NAME,
+                    arithmetic="{0} does not exceed {1}, which contains it",
+                    statistics=(part, whole),
+                    intervals=(ip, iw),
+                )
                 continue
             yield Finding(
                 rule=NAME,

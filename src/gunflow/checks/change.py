@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from gunflow.checks._index import Index, exact_days
-from gunflow.checks._report import Finding, Severity
+from gunflow.checks._index import Context, exact_days
+from gunflow.checks._report import Finding, Passed, Severity
 from gunflow.model import Interval, MeasureKind, Period, Statistic, Unit
 
 NAME = "change"
@@ -19,7 +19,7 @@ SUMMARY = (
 _ONE = Interval.point(1)
 
 
-def _figures(index: Index, measure_id: str, place: str | None, period: Period) -> list[Statistic]:
+def _figures(index: Context, measure_id: str, place: str | None, period: Period) -> list[Statistic]:
     key = exact_days(period.coverage())
     if key is None:
         return []
@@ -30,7 +30,7 @@ def _figures(index: Index, measure_id: str, place: str | None, period: Period) -
     ]
 
 
-def _as_multiple(index: Index, change: Statistic) -> Interval:
+def _as_multiple(index: Context, change: Statistic) -> Interval:
     """The change as a multiple of the baseline: +50 % is 1.5."""
     bounds = index.bounds(change)
     if change.quantity.unit is Unit.PERCENT_CHANGE:
@@ -38,7 +38,7 @@ def _as_multiple(index: Index, change: Statistic) -> Interval:
     return bounds
 
 
-def run(index: Index) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding | Passed]:
     """Yield errors where a change cannot link its figures, and infos for implied baselines."""
     for measure in sorted(index.measures.values(), key=lambda m: m.id):
         if measure.kind is not MeasureKind.CHANGE or measure.change_of is None:
@@ -67,7 +67,15 @@ def run(index: Index) -> Iterator[Finding]:
                         )
                 for b in before:
                     ratio = index.bounds(a).divided_by(index.bounds(b))
-                    if ratio is None or ratio.overlaps(multiple):
+                    if ratio is None:
+                        continue
+                    if ratio.overlaps(multiple):
+                        yield Passed(
+                            rule=NAME,
+                            arithmetic="{2} / {1} = {intervals[0]} meets {0}",
+                            statistics=(change, b, a),
+                            intervals=(ratio, multiple),
+                        )
                         continue
                     yield Finding(
                         rule=NAME,

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pendulum
 
-from gunflow.checks._index import Index
+from gunflow.checks._index import Context
 from gunflow.checks._report import Finding, Severity
 from gunflow.model import Basis, EventStatus, MeasureKind, Period, Source, Statistic
 
@@ -30,7 +30,7 @@ def _published(source: Source) -> pendulum.Date | None:
     return source.published.last() if source.published else None
 
 
-def _statistic(index: Index, statistic: Statistic, published: pendulum.Date) -> str | None:
+def _statistic(index: Context, statistic: Statistic, published: pendulum.Date) -> str | None:
     """Why the statistic cannot have been known at its source's date, or None."""
     if statistic.basis in _FORWARD:
         return None
@@ -49,7 +49,7 @@ def _statistic(index: Index, statistic: Statistic, published: pendulum.Date) -> 
     return None
 
 
-def run(index: Index) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding]:
     """Yield an error for each figure or event dated after the source that reports it."""
     sources = {s.id: s for s in index.dataset.sources}
     for statistic in index.dataset.statistics:

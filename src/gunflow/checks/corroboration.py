@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
-from gunflow.checks._index import Index
+from gunflow.checks._index import Context
 from gunflow.checks._report import Finding, Severity
 from gunflow.model import Interval, Statistic
 
@@ -23,7 +23,7 @@ _SHOWN = 4
 _Position = tuple[int, Fraction, int]
 
 
-def _range(index: Index, statistic: Statistic) -> Interval:
+def _range(index: Context, statistic: Statistic) -> Interval:
     return index.days(statistic) or index.bounds(statistic)
 
 
@@ -75,7 +75,7 @@ def deepest(ranges: Sequence[Interval], voices: Sequence[str]) -> list[int]:
     ]
 
 
-def _independent_pair(index: Index, statistics: Sequence[Statistic]) -> bool:
+def _independent_pair(index: Context, statistics: Sequence[Statistic]) -> bool:
     """Whether two of *statistics* come from independent voices.
 
     One figure per voice is tried. When one source is a voice of them all (many articles
@@ -92,7 +92,7 @@ def _independent_pair(index: Index, statistics: Sequence[Statistic]) -> bool:
     )
 
 
-def run(index: Index) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding]:
     """Yield one info finding per group in which independent voices agree."""
     for found in index.groups():
         group = [s for s in found if not s.is_derived]  # it repeats its inputs: no voice

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gunflow.checks._index import Index
+from gunflow.checks._index import Context
 from gunflow.checks._nesting import falling_running_totals
 from gunflow.checks._report import Finding, Severity
 
@@ -16,7 +16,7 @@ SUMMARY = (
 )
 
 
-def run(index: Index) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding]:
     """Yield an error where a later running total must be lower than an earlier one."""
     for earlier, later in falling_running_totals(index):
         start = index.coverage(earlier).starts[0]

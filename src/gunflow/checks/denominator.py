@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from itertools import combinations
 
-from gunflow.checks._index import Index
+from gunflow.checks._index import Context
 from gunflow.checks._report import Finding, Severity
 from gunflow.model import Measure
 
@@ -19,7 +19,7 @@ SUMMARY = (
 )
 
 
-def run(index: Index) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding]:
     """Yield one warning per pair of measures of one family that both have figures.
 
     The finding names the two measures (its key) and, as examples, their figures: a new figure

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-from gunflow.checks._index import Index
-from gunflow.checks._report import Finding, Severity
+from gunflow.checks._index import Context
+from gunflow.checks._report import Finding, Passed, Severity
 from gunflow.model import MeasureKind, RelationKind, Statistic
 
 NAME = "duration"
@@ -16,7 +16,7 @@ SUMMARY = (
 )
 
 
-def run(index: Index) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding | Passed]:
     """Yield an error for each pair of durations of one span whose ranges, in days, do not meet."""
     pairs: list[tuple[Statistic, Statistic]] = []
     for group in index.groups([MeasureKind.DURATION]):
@@ -34,7 +34,15 @@ def run(index: Index) -> Iterator[Finding]:
                     pairs.append((a, b))
     for a, b in pairs:
         da, db = index.days(a), index.days(b)
-        if da is None or db is None or da.overlaps(db):
+        if da is None or db is None:
+            continue
+        if da.overlaps(db):
+            yield Passed(
+                rule=NAME,
+                arithmetic="{0} and {1}: as days, {intervals[0]} meets {intervals[1]}",
+                statistics=(a, b),
+                intervals=(da, db),
+            )
             continue
         yield Finding(
             rule=NAME,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gunflow._integrity import problems_between
-from gunflow.checks._index import Index
+from gunflow.checks._index import Context
 from gunflow.checks._report import Finding, Severity
 from gunflow.dataset import KINDS_BY_CLASS
 
@@ -17,7 +17,7 @@ SUMMARY = (
 )
 
 
-def run(index: Index) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding]:
     """Yield an error for each broken reference or id used twice.
 
     A dataset from :func:`gunflow.load` has none (the loader refuses them). Acknowledgements

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import product
 
-from gunflow.checks._index import Index
-from gunflow.checks._report import Finding, Severity
+from gunflow.checks._index import Context
+from gunflow.checks._report import Finding, Passed, Severity
 from gunflow.checks.bound import ancestors
 from gunflow.model import Measure, MeasureKind
 
@@ -18,7 +18,7 @@ SUMMARY = (
 )
 
 
-def _pairs(index: Index) -> Iterator[tuple[Measure, Measure]]:
+def _pairs(index: Context) -> Iterator[tuple[Measure, Measure]]:
     """(narrow, wide) share measures: same numerator, the wide denominator contains the narrow."""
     shares = [
         m
@@ -36,7 +36,7 @@ def _pairs(index: Index) -> Iterator[tuple[Measure, Measure]]:
                 yield narrow, wide
 
 
-def run(index: Index) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding | Passed]:
     """Yield an error where the share of the wider whole must be the larger."""
     for narrow, wide in _pairs(index):
         narrow_groups, wide_groups = index.by_key(narrow.id), index.by_key(wide.id)
@@ -44,6 +44,12 @@ def run(index: Index) -> Iterator[Finding]:
             for n, w in product(narrow_groups[key], wide_groups[key]):
                 bn, bw = index.bounds(n), index.bounds(w)
                 if not bw.lies_above(bn):
+                    yield Passed(
+                        rule=NAME,
+                        arithmetic="{0} of the wider whole is not above {1}",
+                        statistics=(w, n),
+                        intervals=(bw, bn),
+                    )
                     continue
                 yield Finding(
                     rule=NAME,

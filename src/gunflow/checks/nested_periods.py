@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gunflow.checks._index import Index
+from gunflow.checks._index import Context
 from gunflow.checks._nesting import contradicting_nested_pairs
 from gunflow.checks._report import Finding, Severity
 
@@ -17,7 +17,7 @@ SUMMARY = (
 )
 
 
-def run(index: Index) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding]:
     """Yield an error where a sub-period's count must exceed its enclosing period's."""
     for inner, outer in contradicting_nested_pairs(index):
         yield Finding(

@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import reduce
 
-from gunflow.checks._index import Index
-from gunflow.checks._report import Finding, Severity
+from gunflow.checks._index import Context
+from gunflow.checks._report import Finding, Passed, Severity
 from gunflow.checks.bound import ancestors
 from gunflow.model import Interval, Measure, MeasureKind, Statistic
 
@@ -21,7 +21,7 @@ SUMMARY = (
 _HUNDRED = Interval.point(100)
 
 
-def _agreed(index: Index, statistics: Sequence[Statistic]) -> Interval | None:
+def _agreed(index: Context, statistics: Sequence[Statistic]) -> Interval | None:
     """The values all figures of one part allow (None if they disagree: rule 1 reports that)."""
     common = index.bounds(statistics[0])
     for statistic in statistics[1:]:
@@ -29,19 +29,57 @@ def _agreed(index: Index, statistics: Sequence[Statistic]) -> Interval | None:
     return None if common.is_empty else common
 
 
-def _bounded(index: Index, part: Statistic, whole_id: str | None) -> bool:
+def _bounded(index: Context, part: Statistic, whole_id: str | None) -> bool:
     """Whether rule bound compares *part* with the whole: the whole is one of its ancestors."""
     measure = index.measures.get(part.measure)
     return measure is not None and any(m.id == whole_id for m in ancestors(index, measure))
 
 
+def _held(
+    what: str,
+    *,
+    present: Sequence[Sequence[Statistic]],
+    agreed: Sequence[Interval],
+    of_hundred: bool,
+    target_statistics: Sequence[Statistic],
+    total: Interval,
+    target: Interval,
+    complete: bool,
+) -> Passed:
+    """The sum that held, each part as written (or, for several figures, the range they share)."""
+    statistics = [s for figures in present for s in figures]
+    intervals = [total, target]
+    terms = []
+    first = 0
+    for figures, common in zip(present, agreed, strict=True):
+        if len(figures) == 1:
+            terms.append(f"{{{first}}}")
+        else:
+            terms.append(f"{{intervals[{len(intervals)}]}}")
+            intervals.append(common)
+        first += len(figures)
+    if of_hundred:
+        against = "100 percent"
+    elif len(target_statistics) == 1:
+        against = f"{{{len(statistics)}}}"
+    else:
+        against = "{intervals[1]}"
+    verb = "lies within" if complete else "does not exceed"
+    return Passed(
+        rule=NAME,
+        arithmetic=f"{what}: {' + '.join(terms)} = {{intervals[0]}} {verb} {against}",
+        statistics=(*statistics, *target_statistics),
+        intervals=intervals,
+    )
+
+
 def _check_parts(
-    index: Index,
+    index: Context,
     parts: Sequence[str],
     whole: dict[tuple[object, ...], list[Statistic]] | None,
     what: str,
     whole_id: str | None = None,
-) -> Iterator[Finding]:
+) -> Iterator[Finding | Passed]:
     """Check the figures of *parts* at each key against the whole (None: against 100 %).
 
     One part alone against a whole that contains it through ``part_of`` is the rule bound's.
@@ -69,6 +107,17 @@ def _check_parts(
         complete = len(present) == len(parts)
         possible = total.overlaps(target) if complete else not total.lies_above(target)
         if possible:
+            shared = [a for a in agreed if a is not None]
+            yield _held(
+                what,
+                present=present,
+                agreed=shared,
+                of_hundred=whole is None,
+                target_statistics=target_statistics,
+                total=total,
+                target=target,
+                complete=complete,
+            )
             continue
         labels = " + ".join(index.label(s) for s in statistics)
         against = (
@@ -90,7 +139,7 @@ def _check_parts(
         )
 
 
-def run(index: Index) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding | Passed]:
     """Yield an error for each split whose parts cannot add up to the whole."""
     shares_of: dict[str, dict[str, str]] = defaultdict(dict)  # whole -> numerator -> share
     for measure in index.measures.values():

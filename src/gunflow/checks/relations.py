@@ -6,8 +6,8 @@ from collections.abc import Iterator, Sequence
 from functools import reduce
 from itertools import combinations
 
-from gunflow.checks._index import Index
-from gunflow.checks._report import Finding, Severity
+from gunflow.checks._index import Context
+from gunflow.checks._report import Finding, Passed, Severity
 from gunflow.model import Interval, Relation, RelationKind, Statistic, Unit
 
 NAME = "relations"
@@ -24,12 +24,12 @@ def _written(statistics: Sequence[Statistic]) -> str:
     return " + ".join(str(s.quantity) for s in statistics)
 
 
-def _total(index: Index, statistics: Sequence[Statistic]) -> Interval:
+def _total(index: Context, statistics: Sequence[Statistic]) -> Interval:
     return reduce(lambda a, b: a + b, (index.bounds(s) for s in statistics))
 
 
 def _finding(
-    index: Index,
+    index: Context,
     relation: Relation,
     message: str,
     intervals: tuple[Interval, ...],
@@ -49,7 +49,33 @@ def _finding(
     )
 
 
-def _check(index: Index, relation: Relation) -> Iterator[Finding]:  # noqa: PLR0911, PLR0912 - a case per kind
+def _held(
+    index: Context,
+    relation: Relation,
+    arithmetic: str,
+    intervals: tuple[Interval, ...],
+    statistics: Sequence[Statistic] | None = None,
+) -> Passed:
+    """A relation that holds; *arithmetic* numbers the left figures, then the right ones."""
+    if statistics is None:
+        statistics = [index.statistics[i] for i in (*relation.left, *relation.right)]
+    return Passed(
+        rule=NAME,
+        arithmetic=f"{relation.id}: {arithmetic}",
+        statistics=statistics,
+        intervals=intervals,
+        relation=relation,
+    )
+
+
+def _sides(relation: Relation) -> tuple[str, str]:
+    """``{0} + {1}`` and ``{2}``: the placeholders of the left and the right figures."""
+    left = " + ".join(f"{{{i}}}" for i in range(len(relation.left)))
+    right = " + ".join(f"{{{len(relation.left) + i}}}" for i in range(len(relation.right)))
+    return left, right
+
+
+def _check(index: Context, relation: Relation) -> Iterator[Finding | Passed]:  # noqa: PLR0911, PLR0912 - a case per kind
     left = [index.statistics[i] for i in relation.left]
     right = [index.statistics[i] for i in relation.right]
     kind = relation.kind
@@ -57,7 +83,9 @@ def _check(index: Index, relation: Relation) -> Iterator[Finding]:  # noqa: PLR0
         if all(index.days(s) is not None for s in (*left, *right)):
             return  # durations: rule 9
         for a, b in combinations((*left, *right), 2):
-            if not index.bounds(a).overlaps(index.bounds(b)):
+            if index.bounds(a).overlaps(index.bounds(b)):
+                yield _held(index, relation, "{0} meets {1}", (), (a, b))
+            else:
                 yield _finding(
                     index,
                     relation,
@@ -87,7 +115,11 @@ def _check(index: Index, relation: Relation) -> Iterator[Finding]:  # noqa: PLR0
             expected = _total(index, right).times(factor)
         except ValueError:  # a multiple of a fall: the rule reads ratios of amounts only
             return
-        if not total.overlaps(expected):
+        if total.overlaps(expected):
+            left_text, right_text = _sides(relation)
+            arithmetic = f"{left_text} meets {relation.factor} × {right_text} = {{intervals[0]}}"
+            yield _held(index, relation, arithmetic, (expected,))
+        else:
             yield _finding(
                 index,
                 relation,
@@ -99,7 +131,10 @@ def _check(index: Index, relation: Relation) -> Iterator[Finding]:  # noqa: PLR0
             )
         return
     if kind is RelationKind.PARTITION and all(s.quantity.unit is Unit.PERCENT for s in left):
-        if not total.overlaps(_HUNDRED):
+        if total.overlaps(_HUNDRED):
+            arithmetic = f"{_sides(relation)[0]} = {{intervals[0]}} meets 100 percent"
+            yield _held(index, relation, arithmetic, (total,))
+        else:
             yield _finding(
                 index,
                 relation,
@@ -112,7 +147,15 @@ def _check(index: Index, relation: Relation) -> Iterator[Finding]:  # noqa: PLR0
     if not right:
         return
     other = _total(index, right)
-    if kind in (RelationKind.SUM, RelationKind.PARTITION) and not total.overlaps(other):
+    left_text, right_text = _sides(relation)
+    if kind in (RelationKind.SUM, RelationKind.PARTITION) and total.overlaps(other):
+        arithmetic = f"{left_text} = {{intervals[0]}} meets {right_text}"
+        yield _held(index, relation, arithmetic, (total, other))
+    elif kind is RelationKind.GREATER and not (
+        total.high is not None and other.low is not None and total.high <= other.low
+    ):
+        yield _held(index, relation, f"{left_text} can exceed {right_text}", (total, other))
+    elif kind in (RelationKind.SUM, RelationKind.PARTITION):
         yield _finding(
             index,
             relation,
@@ -134,7 +177,7 @@ def _check(index: Index, relation: Relation) -> Iterator[Finding]:  # noqa: PLR0
         )
 
 
-def run(index: Index) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding | Passed]:
     """Yield an error for each curated relation the figures cannot satisfy."""
     for relation in index.dataset.relations:
         members = (*relation.left, *relation.right)

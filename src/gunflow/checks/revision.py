@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 from itertools import combinations
 
-from gunflow.checks._index import Index
+from gunflow.checks._index import Context
 from gunflow.checks._report import Finding, Severity
 from gunflow.errors import NotFound
 from gunflow.model import Agency, Hedge, MeasureKind, Person, Source, Statistic, Unit
@@ -23,7 +23,7 @@ SUMMARY = (
 _KINDS = [kind for kind in MeasureKind if kind is not MeasureKind.DURATION]
 
 
-def run(index: Index) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding]:
     """Yield a warning for each pair of releases of one originator's figure that differ."""
     for group in index.groups(_KINDS):
         for first, second in combinations(group, 2):
@@ -51,7 +51,7 @@ def run(index: Index) -> Iterator[Finding]:
 _POINT = frozenset({Hedge.EXACT, Hedge.ABOUT, Hedge.NEARLY})
 
 
-def _changed(index: Index, earlier: Statistic, later: Statistic) -> bool:
+def _changed(index: Context, earlier: Statistic, later: Statistic) -> bool:
     """Whether the later release changed the figure, not only restated it more or less exactly.
 
     It did when the two cannot both be true, or when both state a point estimate and the two

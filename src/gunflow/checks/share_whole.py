@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from fractions import Fraction
 from itertools import product
 
-from gunflow.checks._index import Index
-from gunflow.checks._report import Finding, Severity
+from gunflow.checks._index import Context
+from gunflow.checks._report import Finding, Passed, Severity
 from gunflow.model import MeasureKind
 
 NAME = "share_whole"
@@ -17,7 +17,7 @@ SUMMARY = (
 )
 
 
-def run(index: Index) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding | Passed]:
     """Yield an error where share × whole cannot be the part's count."""
     for measure in sorted(index.measures.values(), key=lambda m: m.id):
         if measure.kind is not MeasureKind.SHARE or not (measure.numerator and measure.denominator):
@@ -32,6 +32,12 @@ def run(index: Index) -> Iterator[Finding]:
                 implied = fraction.times(index.bounds(whole))
                 counted = index.bounds(part)
                 if implied.overlaps(counted):
+                    yield Passed(
+                        rule=NAME,
+                        arithmetic="{0} of {1} = {intervals[0]} meets {2}",
+                        statistics=(share, whole, part),
+                        intervals=(implied, counted),
+                    )
                     continue
                 yield Finding(
                     rule=NAME,
