@@ -48,9 +48,9 @@ class Context:
 
     >>> import gunflow
     >>> context = gunflow.Context(gunflow.load())
-    >>> figure = context.statistics["gao-09-709/submitted-fy2004-2008"]
-    >>> print(context.bounds(figure))
-    [30,000, 30,000]
+    >>> figure = context.statistics["ap-2010-10-06/mexico-trace-success-2009"]
+    >>> print(figure.quantity, context.bounds(figure))
+    31 percent [30.5, 31.5]
 
     Attributes:
         dataset: the records checked.
