@@ -68,7 +68,7 @@ def _changed(index: Context, earlier: Statistic, later: Statistic) -> bool:
     return abs(Fraction(new.value) - Fraction(old.value)) > step / 2
 
 
-def _name(index: Index, originator: str) -> str:
+def _name(index: Context, originator: str) -> str:
     """An agency's abbreviation, a person's name, a report's number; else the name as given."""
     try:
         record = index.dataset.find(originator)
