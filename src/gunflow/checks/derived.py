@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gunflow.checks._index import Index
-from gunflow.checks._report import Finding, Severity
+from gunflow.checks._index import Context
+from gunflow.checks._report import Finding, Passed, Severity
 
 NAME = "derived"
 SUMMARY = (
@@ -14,7 +14,7 @@ SUMMARY = (
 )
 
 
-def run(index: Index) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding | Passed]:
     """Yield an error where a derived figure and its formula's range cannot meet.
 
     A warning where the formula cannot be worked out over its inputs' ranges (a product or
@@ -52,4 +52,12 @@ def run(index: Index) -> Iterator[Finding]:
                 ),
                 statistics=(statistic, *inputs),
                 intervals=(stated, computed),
+            )
+        else:
+            formula = working.text.replace("{", "{{").replace("}", "}}")
+            yield Passed(
+                rule=NAME,
+                arithmetic=f"{{0}} meets {formula} = {{intervals[0]}}",
+                statistics=(statistic, *inputs),
+                intervals=(computed,),
             )
