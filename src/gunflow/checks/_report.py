@@ -239,7 +239,7 @@ class Checked:
 
     @property
     def compared(self) -> int:
-        """The comparisons made: passed and failed."""
+        """How many comparisons were made, passed and failed together."""
         return self.passed + self.failed
 
 
@@ -281,7 +281,7 @@ class Report:
     statistics: Collection[Statistic] | None = attrs.field(default=None, eq=False, repr=False)
     #: The comparisons that held, with their arithmetic, in the order the rules ran.
     passed: tuple[Passed, ...] = attrs.field(default=(), converter=_passes, repr=False)
-    #: Per rule that ran, in order: how many comparisons it made, passed and failed.
+    #: How many comparisons each rule that ran made, passed and failed, by the rule's name.
     checked: Mapping[str, Checked] = attrs.field(factory=dict, repr=False)
     #: The label of each figure in an unacknowledged error, by id (who, when, as written, what).
     labels: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
