@@ -135,8 +135,6 @@ def json_schema() -> dict[str, Any]:
     >>> schema = json_schema()
     >>> sorted(schema["properties"])[:3], schema["$defs"]["Statistic"]["required"][:2]
     (['acknowledgement', 'agency', 'event'], ['id', 'measure'])
-
-    .. versionadded:: 0.2.0
     """
     definitions: dict[str, Any] = {}
     properties = {
@@ -159,10 +157,7 @@ def json_schema() -> dict[str, Any]:
 
 
 def schema_text() -> str:
-    """The JSON Schema as the shipped file holds it: indented JSON, ending in a newline.
-
-    .. versionadded:: 0.2.0
-    """
+    """The JSON Schema as the shipped file holds it: indented JSON, ending in a newline."""
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
@@ -188,10 +183,7 @@ def _shown_type(schema: dict[str, Any]) -> str:  # noqa: PLR0911 - one case per 
 
 
 def field_reference() -> str:
-    """A reference of every field of every kind of record, in MyST Markdown.
-
-    .. versionadded:: 0.2.0
-    """
+    """A reference of every field of every kind of record, in MyST Markdown."""
     schema = json_schema()
     definitions = schema["$defs"]
     order = [c.__name__ for c in KINDS.values()]

@@ -17,10 +17,7 @@ __all__ = ["QuoteCheck", "verify_quotes"]
 
 @attrs.frozen(kw_only=True)
 class QuoteCheck:
-    """The outcome for one quote: found in its source's text, missing from it, or unchecked.
-
-    .. versionadded:: 0.1.0
-    """
+    """The outcome for one quote: found in its source's text, missing from it, or unchecked."""
 
     record: str
     source: str

@@ -75,7 +75,10 @@ class DataError(GunflowError, ValueError):
 
 
 class NotFound(GunflowError, LookupError):  # noqa: N818 - the name reads as a condition, like attrs'
-    """A lookup found no record; the message suggests close matches when there are any."""
+    """A lookup found no record; the message suggests close matches when there are any.
+
+    .. versionadded:: 0.1.0
+    """
 
     def __init__(
         self, kind: str, key: str, suggestions: tuple[str, ...] = (), *, message: str = ""

@@ -11,8 +11,6 @@ JSON lines written here load back with :func:`gunflow.read` (or :func:`gunflow.l
 >>> first = buffer.getvalue().splitlines()[0]
 >>> first[:42]
 '{"record": "source", "id": "ap-2010-10-06"'
-
-.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations

@@ -14,8 +14,6 @@ with ``fig.savefig("figures.png")``.
 On a picture of intervals, a filled dot is an end the figure includes, a hollow dot one it
 excludes ("more than 90 percent" excludes 90), and an arrow an end it leaves open ("more than
 680" has no upper bound).
-
-.. versionadded:: 0.2.0
 """
 
 from __future__ import annotations

@@ -10,8 +10,6 @@ module; import it as ``from gunflow import strategies``.
 ...     if q.value is not None and q.hedge in ("exact", "about"):
 ...         assert q.bounds().contains(q.value)
 >>> test_a_stated_value_lies_in_its_own_bounds()
-
-.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations

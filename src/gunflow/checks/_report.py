@@ -92,6 +92,16 @@ class Finding:
             (``denominator``); its statistics are then examples.
         acknowledgement: the curated acknowledgement that explains it, if any.
 
+    Government Executive gives the 2009 border surge as "120 days" and as "three months"; the
+    two lengths, in days, do not meet, and a curated acknowledgement explains why:
+
+    >>> import gunflow
+    >>> finding = gunflow.check(gunflow.load(), rules=["duration"]).errors[0]
+    >>> finding.rule, str(finding.severity), [str(i) for i in finding.intervals]
+    ('duration', 'error', ['[119.5, 120.5]', '[70, 108.5]'])
+    >>> finding.acknowledgement.id
+    'govexec-surge-120-days-vs-three-months'
+
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
        ``events``, ``measures``, ``labels`` and :attr:`key`.
@@ -267,6 +277,17 @@ def _in_order(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 @attrs.frozen(kw_only=True)
 class Report:
     """The findings of :func:`gunflow.check`, in a stable order: errors first, then by rule.
+
+    Every error in the bundled data is explained by an acknowledgement, so none is left
+    unacknowledged; :meth:`raise_for_errors` would raise if one were:
+
+    >>> import gunflow
+    >>> report = gunflow.check(gunflow.load())
+    >>> len(report.errors) > 0, report.unacknowledged_errors
+    (True, ())
+    >>> report.raise_for_errors()
+    >>> [f.rule for f in report.filter(rule="duration")]
+    ['duration']
 
     .. versionadded:: 0.1.0
     """

@@ -38,10 +38,7 @@ class InvalidField(ValueError):  # noqa: N818 - reads as a condition, as ValueEr
 
 
 def check_id(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validate that *value* is a well-formed record id (an attrs validator).
-
-    .. versionadded:: 0.1.0
-    """
+    """Validate that *value* is a well-formed record id (an attrs validator)."""
     if value is None:
         return
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
@@ -53,10 +50,7 @@ def check_id(_instance: object, attribute: attrs.Attribute[Any], value: object) 
 
 
 def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    """Validate every id of a tuple of ids, and that none repeats (an attrs validator).
-
-    .. versionadded:: 0.1.0
-    """
+    """Validate every id of a tuple of ids, and that none repeats (an attrs validator)."""
     for item in value:
         check_id(instance, attribute, item)
     if len(set(value)) != len(value):
@@ -64,10 +58,7 @@ def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[st
 
 
 def non_empty(_instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    """Reject an empty or blank string (None is left to the field's type).
-
-    .. versionadded:: 0.1.0
-    """
+    """Reject an empty or blank string (None is left to the field's type)."""
     if value is not None and not value.strip():
         raise InvalidField(attribute.name, "must not be empty")
 
@@ -88,8 +79,6 @@ def unsafe_character(text: str) -> str | None:
     True
     >>> unsafe_character("70 \u202epercent")[:43]
     'holds U+202E RIGHT-TO-LEFT OVERRIDE at char'
-
-    .. versionadded:: 0.2.0
     """
     found = UNSAFE_CHARACTERS.search(text)
     if found is None:
@@ -108,8 +97,6 @@ def check_file_name(_instance: object, attribute: attrs.Attribute[Any], value: s
 
     A record names a file (``text_file = "gao-09-709.txt"``) that is looked for in a folder the
     user chooses; a name with a separator, ``..``, a drive or a NUL could reach other files.
-
-    .. versionadded:: 0.2.0
     """
     if value is None:
         return
@@ -137,28 +124,19 @@ class Inference:
 
 
 def str_tuple(value: Iterable[str]) -> tuple[str, ...]:
-    """Store ids and names as a tuple, whatever iterable was given (an attrs converter).
-
-    .. versionadded:: 0.1.0
-    """
+    """Store ids and names as a tuple, whatever iterable was given (an attrs converter)."""
     if isinstance(value, str):
         raise InvalidField("value", f"expected a list of strings, not the string {value!r}")
     return tuple(value)
 
 
 def inference_tuple(value: Iterable[Inference]) -> tuple[Inference, ...]:
-    """Store inferences as a tuple (an attrs converter).
-
-    .. versionadded:: 0.1.0
-    """
+    """Store inferences as a tuple (an attrs converter)."""
     return tuple(value)
 
 
 def check_inferences(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validate that each inference names a field the record really has.
-
-    .. versionadded:: 0.1.0
-    """
+    """Validate that each inference names a field the record really has."""
     names = {a.name for a in attrs.fields(cast("type[attrs.AttrsInstance]", type(instance)))}
     for item in value:  # type: ignore[attr-defined]
         if item.field not in names:

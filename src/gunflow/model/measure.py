@@ -48,6 +48,14 @@ class Measure:
             (the "90 percent" shares); figures of one family are flagged as not comparable.
         note: anything a reader should know, such as how it differs from a look-alike.
 
+    The measure of GAO's "around 87 percent": a share whose whole is the firearms traced, one
+    of the look-alike "90 percent" family:
+
+    >>> import gunflow
+    >>> share = gunflow.load().measures.get("firearms.mx.traced.us_origin.share")
+    >>> str(share.kind), str(share.unit), share.denominator, share.family
+    ('share', 'percent', 'firearms.mx.traced', 'firearms.us_origin_share')
+
     .. versionadded:: 0.1.0
 
     """

@@ -65,6 +65,15 @@ class Statistic:
         note: anything a reader should know.
         inferred: fields whose values were inferred, and how.
 
+    GAO's share of traced firearms of U.S. origin, as GAO-09-709 words it:
+
+    >>> import gunflow
+    >>> figure = gunflow.load().statistics.get("gao-09-709/us-origin-share-traced-5-years")
+    >>> figure.quantity.written, str(figure.quantity.bounds()), str(figure.period)
+    ('around 87 percent', '[86, 88]', '2004/2008')
+    >>> figure.measure
+    'firearms.mx.traced.us_origin.share'
+
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
        Derived figures: ``derived_from`` and ``formula``; their quote is optional.
