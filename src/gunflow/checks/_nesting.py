@@ -14,6 +14,14 @@ from gunflow.model import Coverage, MeasureKind, Statistic
 _Key = tuple[str | None, Coverage, bool]
 
 
+def _bucket(key: _Key) -> tuple[object, ...]:
+    """Running totals from one known first day share a bucket; any other figure, its place's."""
+    place, days, running = key
+    if running and days.starts[0] is not None and days.starts[0] == days.starts[1]:
+        return (place, "running from", days.starts[0])
+    return (place,)
+
+
 def _running_totals(inner: _Key, outer: _Key) -> bool:
     """Whether both run on from the same known first day: two readings of one running total."""
     same_start = inner[1].starts == outer[1].starts and inner[1].starts[0] == inner[1].starts[1]
@@ -39,15 +47,23 @@ def contradicting_nested_pairs(index: Context) -> Iterator[tuple[Statistic, Stat
             running = s.period is not None and s.period.is_open
             grouped[(index.place(s), index.coverage(s), running)].append(s)
         keys = sorted(grouped, key=repr)
+        buckets: dict[tuple[object, ...], list[_Key]] = defaultdict(list)
+        for key in keys:  # running totals by place and first day; the rest by place
+            buckets[_bucket(key)].append(key)
         for inner in keys:
             days = inner[1]
             if days.possible[0] is None or days.possible[1] is None:
                 continue
             highest = sorted(grouped[inner], key=lambda s: _low_key(index, s), reverse=True)
-            for outer in keys:
-                if outer[0] != inner[0] or outer[1] == days or not days.within(outer[1]):
-                    continue
-                if _running_totals(inner, outer):
+            own = _bucket(inner)
+            outers = [
+                key
+                for bucket, members in buckets.items()
+                if bucket[0] == inner[0] and not (bucket == own and len(own) == 3)
+                for key in members
+            ]
+            for outer in outers:
+                if outer[1] == days or not days.within(outer[1]) or _running_totals(inner, outer):
                     continue
                 lowest = sorted(grouped[outer], key=lambda s: _high_key(index, s))
                 yield from _exceeding(index, highest, lowest)

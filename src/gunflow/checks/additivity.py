@@ -97,6 +97,7 @@ def _two_are_disjoint(index: Context, parts: Sequence[Statistic]) -> bool:
     if len(parts) < 2:
         return False
     earliest_end = min(_latest_end(index, s) for s in parts)
+    # a figure may have no start at all: it is disjoint from nothing (date.min starts it)
     latest_start = max(index.coverage(s).starts[0] or datetime.date.min for s in parts)
     return earliest_end < latest_start
 
@@ -149,6 +150,8 @@ def _finding(index: Context, parts: list[Statistic], whole: Statistic, verb: str
 
 
 def _check_place(index: Context, statistics: Sequence[Statistic]) -> Iterator[Finding]:
+    if not _two_are_disjoint(index, statistics):  # no sum of two sub-periods anywhere: done
+        return
     strongest = _strongest(index, statistics)
     for whole_days in sorted({index.coverage(s) for s in statistics}, key=repr):
         if whole_days.certain is None:
