@@ -1,6 +1,11 @@
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import gunflow
+from gunflow._terminal import wrap
 from gunflow.cli import main
 from tests.builders import CONTRADICTION
 
@@ -182,3 +187,29 @@ def test_stats_shows_the_figure_its_measure_and_the_whole_quote(capsys, monkeypa
 def test_verify_quotes_fails_when_nothing_was_verified(tmp_path, capsys):
     assert main(["verify-quotes", str(tmp_path)]) == 1
     assert "no quote verified" in capsys.readouterr().err
+
+
+def test_check_never_splits_an_interval_across_lines(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    main(["check"])
+    out = capsys.readouterr().out
+    assert "[63,000, 70,000]" in out  # "Nearly 70,000", which sat at a line's end
+    assert not re.search(r"[\[(][^\s\[\]()]*,\n", out)
+
+
+@given(
+    words=st.lists(
+        st.sampled_from(["guns", "of", "U.S.-originated", "(about)", "[sic]"]), max_size=12
+    ),
+    low=st.integers(0, 10**6),
+    high=st.integers(0, 10**6),
+    columns=st.integers(30, 60),
+)
+def test_wrap_keeps_each_interval_on_one_line(words, low, high, columns):
+    interval = str(
+        gunflow.Interval(low=min(low, high), high=max(low, high), high_closed=low % 2 == 0)
+    )
+    text = " ".join([*words, interval, *words])
+    wrapped = wrap(text, columns=columns)
+    assert any(interval in line for line in wrapped.splitlines())
+    assert wrapped.replace("\n", " ") == text  # only spaces became line breaks

@@ -7,6 +7,7 @@ with a hanging indent, which needs no layout library.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import textwrap
 from collections.abc import Iterable, Sequence
@@ -30,18 +31,32 @@ def width() -> int:
     return max(40, shutil.get_terminal_size((100, 24)).columns)
 
 
+#: An interval, "[63,000, 70,000]" or "(90, +∞)", around the one space it holds.
+_INTERVAL = re.compile(r"([\[(][^\s\[\]()]*,) ([^\s\[\]()]+[\])])")
+#: Stands for that space while wrapping: a private-use character, which textwrap never breaks at.
+_KEPT_SPACE = "\ue000"
+
+
 def wrap(text: str, indent: str = "", first: str | None = None, columns: int | None = None) -> str:
     """*text* wrapped to the width, after *first* (default *indent*), then *indent*.
 
-    Long words (addresses, ids) are broken only when they cannot fit on a line of their own.
+    Long words (addresses, ids) are broken only when they cannot fit on a line of their own,
+    and an interval is kept on one line.
+
+    >>> print(wrap("read as [63,000, 70,000] guns", columns=20))
+    read as
+    [63,000, 70,000]
+    guns
     """
-    return textwrap.fill(
-        text,
+    kept = _INTERVAL.sub(rf"\1{_KEPT_SPACE}\2", text)
+    wrapped = textwrap.fill(
+        kept,
         width=columns or width(),
         initial_indent=indent if first is None else first,
         subsequent_indent=indent,
         break_on_hyphens=False,
     )
+    return wrapped.replace(_KEPT_SPACE, " ")
 
 
 class Style:
