@@ -64,6 +64,20 @@ def test_a_rule_object_runs_with_built_in_rules_named():
     assert report.checked["at_most_100000"] == gf.Checked(rule="at_most_100000", passed=3, failed=1)
 
 
+def test_a_rule_of_ones_own_runs_in_worker_processes_too():
+    def nested(context: gf.Context) -> Iterator[gf.Finding | gf.Passed]:
+        yield from at_most_100000(context)  # a closure: it could not be pickled
+
+    lambda_rule = gf.Rule(name="at_most_100000", summary="Nested.", run=nested)
+    ds = _sum_dataset(105_000)
+    one, two = (
+        gf.check(ds, rules=[lambda_rule, "partition"]),
+        gf.check(ds, rules=[lambda_rule, "partition"], jobs=2),
+    )
+    assert one == two
+    assert one.passed == two.passed
+
+
 def test_a_single_rule_object_is_accepted_as_rules():
     assert gf.check(_sum_dataset(105_000), rules=AT_MOST).rules == ("at_most_100000",)
 

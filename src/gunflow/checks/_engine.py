@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import difflib
 import importlib.metadata
+import multiprocessing
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from types import ModuleType
 
 import attrs
@@ -28,6 +30,7 @@ from gunflow.checks import (
     revision,
     share_whole,
 )
+from gunflow.checks._components import components
 from gunflow.checks._index import Context
 from gunflow.checks._report import Checked, Finding, Passed, Report, Severity
 from gunflow.dataset import Dataset
@@ -216,11 +219,74 @@ def _outcomes(rule: Rule, context: Context) -> tuple[list[Finding], list[Passed]
     return findings, passed, Checked(rule=rule.name, passed=len(passed), failed=failed)
 
 
+def _order(passed: Iterable[Passed]) -> list[Passed]:
+    """Comparisons that held in one order, however the work was split."""
+    return sorted(passed, key=lambda p: (p.statistic_ids, p.arithmetic))
+
+
+#: Whether worker processes can be forked, inheriting the parts of the dataset (not pickled).
+_CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
+
+#: What a worker process checks, set when it starts (forked: nothing is pickled): the parts of
+#: the dataset, the rules, the tolerance.
+_WORK: list[tuple[list[Dataset], tuple[Rule, ...], Tolerance]] = []
+
+
+def _start_worker(parts: list[Dataset], rules: tuple[Rule, ...], tolerance: Tolerance) -> None:
+    _WORK[:] = [(parts, rules, tolerance)]
+
+
+def _check_part(number: int) -> list[tuple[list[Finding], list[Passed], Checked]]:
+    """Run the rules over one part of the dataset, in a worker process."""
+    parts, rules, tolerance = _WORK[0]
+    context = Context(parts[number], tolerance)
+    return [_outcomes(rule, context) for rule in rules]
+
+
+def _run(
+    context: Context, selected: tuple[Rule, ...], jobs: int
+) -> tuple[list[Finding], list[Passed], dict[str, Checked]]:
+    """Every rule's findings, comparisons that held and counts, in *jobs* processes.
+
+    With more than one job (and a system that forks processes) the dataset is split into
+    independent parts (:func:`components`), each checked by every rule but ``integrity``,
+    which reads the whole dataset at once.
+    """
+    found: dict[str, list[Finding]] = {rule.name: [] for rule in selected}
+    held: dict[str, list[Passed]] = {rule.name: [] for rule in selected}
+    failed: dict[str, int] = dict.fromkeys(found, 0)
+    split = jobs > 1 and _CAN_FORK
+    apart = tuple(r for r in selected if r.name != integrity.NAME) if split else ()
+    together = [r for r in selected if r not in apart]
+    by_part: list[list[tuple[list[Finding], list[Passed], Checked]]] = []
+    if apart:
+        parts = list(components(context.dataset, parts=jobs))
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(parts)),
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_start_worker,
+            initargs=(parts, apart, context.tolerance),
+        ) as pool:
+            by_part = list(pool.map(_check_part, range(len(parts))))
+    by_part.append([_outcomes(rule, context) for rule in together])
+    for results in by_part:
+        for findings, passed, counted in results:
+            found[counted.rule] += findings
+            held[counted.rule] += passed
+            failed[counted.rule] += counted.failed
+    counts = {
+        name: Checked(rule=name, passed=len(held[name]), failed=failed[name]) for name in found
+    }
+    findings = [f for name in found for f in found[name]]
+    return findings, [p for name in held for p in _order(held[name])], counts
+
+
 def check(
     dataset: Dataset,
     *,
     tolerance: Tolerance | None = None,
     rules: str | Rule | Iterable[str | Rule] | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Check the reported figures of *dataset* against each other.
 
@@ -239,30 +305,29 @@ def check(
         rules: the rules to run: names (of :data:`gunflow.RULES`, or of rules installed
             packages publish) and :class:`~gunflow.Rule` objects of your own (see
             :doc:`/writing-rules`); if None, the built-in rules and every installed one.
+        jobs: how many processes check the dataset's independent parts
+            (:func:`gunflow.checks.components`) at once; the report is the same. Where
+            processes cannot be forked (Windows), the check runs in one.
 
     Returns:
         A report of every finding, acknowledged ones with their explanation, and of every
         comparison that held (:attr:`~gunflow.Report.passed`, :attr:`~gunflow.Report.checked`).
 
     Raises:
-        ValueError: a rule name is unknown, or two different rules share a name.
+        ValueError: a rule name is unknown, two different rules share a name, or *jobs* is
+            below 1.
         RuleError: a rule an installed package publishes cannot be loaded.
 
     .. versionchanged:: 0.2.0
        *rules* takes :class:`~gunflow.Rule` objects and installed rules; the report holds what
-       passed.
+       passed; *jobs*.
 
     """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
     selected = _select(rules)
     context = Context(dataset, tolerance)
-    findings: list[Finding] = []
-    passed: list[Passed] = []
-    counts: dict[str, Checked] = {}
-    for rule in selected:
-        found, held, counted = _outcomes(rule, context)
-        findings += found
-        passed += held
-        counts[rule.name] = counted
+    findings, passed, counts = _run(context, selected, jobs)
     names = {rule.name for rule in selected}
     known = names | set(_BY_NAME) | {e.name for e in _entry_points()}
     acknowledgements, problems = _acknowledgements(dataset, known)

@@ -1,0 +1,179 @@
+"""Independent components: the parts of a dataset that no rule compares with each other."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from gunflow._collection import Collection, Events
+from gunflow.dataset import Dataset
+from gunflow.io import Record
+from gunflow.model import Acknowledgement, Measure, Relation, Statistic
+
+__all__ = ["components"]
+
+
+class _Links:
+    """Union-find over record ids: ids linked, directly or not, end with one root."""
+
+    def __init__(self) -> None:
+        self._parent: dict[str, str] = {}
+
+    def root(self, node: str) -> str:
+        parent = self._parent.setdefault(node, node)
+        while parent != node:
+            grand = self._parent[parent]
+            self._parent[node] = grand  # halve the path
+            node, parent = parent, grand
+        return node
+
+    def link(self, a: str, b: str) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            self._parent[max(ra, rb)] = min(ra, rb)
+
+
+def _linked(dataset: Dataset) -> _Links:
+    """Every link a rule follows between figures: measures, relations, restatements, working."""
+    links = _Links()
+    for measure in dataset.measures:
+        node = f"m:{measure.id}"
+        for other in (measure.part_of, measure.numerator, measure.denominator, measure.change_of):
+            if other:
+                links.link(node, f"m:{other}")
+        for part in measure.parts:
+            links.link(node, f"m:{part}")
+        if measure.family:
+            links.link(node, f"f:{measure.family}")
+    for statistic in dataset.statistics:
+        node = f"s:{statistic.id}"
+        links.link(node, f"m:{statistic.measure}")
+        if statistic.restates:
+            links.link(node, f"s:{statistic.restates}")
+        for source in statistic.derived_from:
+            links.link(node, f"s:{source}")
+    for relation in dataset.relations:
+        for member in (*relation.left, *relation.right):
+            links.link(f"r:{relation.id}", f"s:{member}")
+    return links
+
+
+def _home(links: _Links, acknowledgement: Acknowledgement) -> str | None:
+    """The root of the first record an acknowledgement names; None for events alone."""
+    for prefix, ids in (
+        ("s", acknowledgement.statistics),
+        ("m", acknowledgement.measures),
+        ("r", acknowledgement.relations),
+    ):
+        for id in sorted(ids):
+            return links.root(f"{prefix}:{id}")
+    return None
+
+
+def components(dataset: Dataset, parts: int | None = None) -> Iterator[Dataset]:
+    """The independent sub-datasets of *dataset*: checked apart, they give what it gives.
+
+    Figures are in one component when a rule could compare them: a measure links them (one
+    measure, or measures tied by ``parts``, ``part_of``, ``numerator``, ``denominator``,
+    ``change_of`` or ``family``), or a relation, a restatement or a derived figure's working
+    does. Each component holds its figures, measures, relations and acknowledgements, and
+    every source, agency, person and program (so that each is a whole dataset); the events go
+    with the first. Map :func:`gunflow.check` over them with any engine (see
+    :doc:`/performance`), and run the rule ``integrity`` once on the whole dataset.
+
+    >>> import gunflow
+    >>> from gunflow.checks import components
+    >>> ds = gunflow.load()
+    >>> pieces = list(components(ds))
+    >>> sum(len(piece.statistics) for piece in pieces) == len(ds.statistics)
+    True
+    >>> len(list(components(ds, parts=2)))
+    2
+
+    Args:
+        dataset: the dataset to split.
+        parts: at most this many sub-datasets, each a union of whole components, as even in
+            figures as a greedy choice makes them (for a pool of that many workers); every
+            component apart if None.
+
+    Returns:
+        The sub-datasets, the largest first.
+
+    .. versionadded:: 0.2.0
+
+    """
+    links = _linked(dataset)
+    statistics: dict[str, list[Statistic]] = defaultdict(list)
+    for statistic in dataset.statistics:
+        statistics[links.root(f"s:{statistic.id}")].append(statistic)
+    if not statistics:
+        yield dataset
+        return
+    measures: dict[str, list[Measure]] = defaultdict(list)
+    for measure in dataset.measures:
+        measures[links.root(f"m:{measure.id}")].append(measure)
+    relations: dict[str, list[Relation]] = defaultdict(list)
+    for relation in dataset.relations:
+        relations[links.root(f"r:{relation.id}")].append(relation)
+    acknowledgements: dict[str | None, list[Acknowledgement]] = defaultdict(list)
+    for acknowledgement in dataset.acknowledgements:
+        acknowledgements[_home(links, acknowledgement)].append(acknowledgement)
+    roots = sorted(statistics, key=lambda r: (-len(statistics[r]), statistics[r][0].id))
+    for number, group in enumerate(_bins(roots, statistics, parts)):
+        yield _dataset(
+            dataset,
+            statistics=[s for root in group for s in statistics[root]],
+            measures=[m for root in group for m in measures[root]],
+            relations=[r for root in group for r in relations[root]],
+            acknowledgements=[
+                *(a for root in group for a in acknowledgements[root]),
+                *(acknowledgements[None] if number == 0 else ()),
+            ],
+            events=number == 0,
+        )
+
+
+def _bins(
+    roots: Sequence[str], statistics: dict[str, list[Statistic]], parts: int | None
+) -> list[list[str]]:
+    """Components grouped into at most *parts* bins: each, largest first, into the lightest."""
+    if parts is None or parts >= len(roots):
+        return [[root] for root in roots]
+    if parts < 1:
+        raise ValueError(f"parts must be at least 1, not {parts}")
+    bins: list[list[str]] = [[] for _ in range(parts)]
+    sizes = [0] * parts
+    for root in roots:
+        lightest = sizes.index(min(sizes))
+        bins[lightest].append(root)
+        sizes[lightest] += len(statistics[root])
+    return bins
+
+
+def _dataset(
+    whole: Dataset,
+    *,
+    statistics: list[Statistic],
+    measures: list[Measure],
+    relations: list[Relation],
+    acknowledgements: list[Acknowledgement],
+    events: bool,
+) -> Dataset:
+    """A sub-dataset of *whole*: its records are whole's, so no reference needs checking."""
+    origins = whole.origins
+    records: list[Record] = [*statistics, *measures, *relations, *acknowledgements]
+    records += [*whole.sources, *whole.agencies, *whole.people, *whole.programs]
+    if events:
+        records.extend(whole.events)
+    return Dataset(
+        sources=whole.sources,
+        agencies=whole.agencies,
+        people=whole.people,
+        programs=whole.programs,
+        measures=Collection(measures, "measure"),
+        statistics=Collection(statistics, "statistic"),
+        events=whole.events if events else Events([], "event"),
+        relations=Collection(relations, "relation"),
+        acknowledgements=Collection(acknowledgements, "acknowledgement"),
+        origins={r.id: origins[r.id] for r in records if r.id in origins},
+    )

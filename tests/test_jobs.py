@@ -1,0 +1,96 @@
+"""check(jobs=N) and components(): the same report, however the work is split."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import gunflow as gf
+from gunflow import strategies
+from gunflow.checks import components
+from tests.builders import dataset, measure, stat
+
+
+def _same(a: gf.Report, b: gf.Report) -> None:
+    assert a == b  # findings (with their acknowledgements), rules, counts
+    assert a.findings == b.findings
+    assert a.passed == b.passed
+    assert a.checked == b.checked
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    strategies.datasets(plant=None, max_groups=5)
+    | st.sampled_from(strategies.PLANTABLE).flatmap(
+        lambda plant: strategies.datasets(plant=plant, max_groups=5)
+    ),
+    st.integers(min_value=2, max_value=3),
+)
+def test_jobs_give_the_report_one_process_gives(ds, jobs):
+    _same(gf.check(ds), gf.check(ds, jobs=jobs))
+
+
+def test_jobs_give_the_same_report_on_the_bundled_data():
+    ds = gf.load()
+    _same(gf.check(ds), gf.check(ds, jobs=2))
+
+
+def test_the_components_of_the_bundled_data_hold_every_figure_once():
+    ds = gf.load()
+    pieces = list(components(ds))
+    ids = [s.id for piece in pieces for s in piece.statistics]
+    assert sorted(ids) == sorted(s.id for s in ds.statistics)
+    assert len(pieces) > 1
+    assert sum(len(piece.events) for piece in pieces) == len(ds.events)
+    assert sum(len(p.acknowledgements) for p in pieces) == len(ds.acknowledgements)
+
+
+def test_checking_the_components_apart_finds_what_checking_the_whole_finds():
+    ds = gf.load()
+    rules = [r for r in gf.RULES if r.name != "integrity"]
+    apart = [f for piece in components(ds) for f in gf.check(piece, rules=rules).findings]
+    assert sorted(apart, key=gf.Finding.sort_key) == list(gf.check(ds, rules=rules).findings)
+
+
+def test_figures_a_relation_or_a_measure_ties_are_in_one_component():
+    # Two unrelated measures, then a third measure whose figure a relation ties to the first.
+    ds = dataset(
+        measure("a"),
+        measure("b"),
+        measure("c"),
+        stat("x/a", "a", 10),
+        stat("x/b", "b", 20),
+        stat("x/c", "c", 5),
+        stat("x/a2", "a", 10, source="s2"),
+        gf.Relation(
+            id="r", kind="greater", left=("x/a",), right=("x/c",), source="s1", quote="more"
+        ),
+    )
+    pieces = sorted(sorted(s.id for s in piece.statistics) for piece in components(ds))
+    assert pieces == [["x/a", "x/a2", "x/c"], ["x/b"]]
+
+
+def test_components_can_be_binned_into_a_given_number_of_parts():
+    ds = gf.load()
+    for parts in (1, 2, 3):
+        pieces = list(components(ds, parts=parts))
+        assert len(pieces) == parts
+        assert sum(len(p.statistics) for p in pieces) == len(ds.statistics)
+    with pytest.raises(ValueError, match="parts must be at least 1"):
+        list(components(ds, parts=0))
+
+
+def test_jobs_below_one_are_refused():
+    with pytest.raises(ValueError, match="jobs must be at least 1, not 0"):
+        gf.check(gf.load(), jobs=0)
+
+
+def test_dask_maps_check_over_the_components():
+    bag = pytest.importorskip("dask.bag")
+    ds = gf.load()
+    rules = [r for r in gf.RULES if r.name != "integrity"]
+    pieces = bag.from_sequence(list(components(ds, parts=3)), npartitions=3)
+    reports = pieces.map(lambda piece: gf.check(piece, rules=rules)).compute(scheduler="threads")
+    found = sorted((f for r in reports for f in r.findings), key=gf.Finding.sort_key)
+    assert found == list(gf.check(ds, rules=rules).findings)
