@@ -194,7 +194,7 @@ class Passed:
     >>> import gunflow
     >>> report = gunflow.check(gunflow.load(), rules=["partition"])
     >>> print(report.passed[0].message)  # doctest: +ELLIPSIS
-    parts of ...: ... = ... lies within ...
+    parts of firearms.mx.submitted_for_tracing: ... = ... does not exceed ...
 
     Attributes:
         rule: the rule's name.
