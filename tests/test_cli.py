@@ -126,7 +126,7 @@ def test_check_fits_100_columns_and_puts_unacknowledged_errors_first(tmp_path, c
     assert headings[:2] == ["UNACKNOWLEDGED ERRORS (6)", "ACKNOWLEDGED ERRORS (27)"]
     assert out.index("my-story/shares") < out.index("why: Government Executive")
     assert (
-        out.splitlines()[0] == "gunflow check: 33 errors (6 unacknowledged), 34 warnings, 9 infos"
+        out.splitlines()[0] == "gunflow check: 33 errors (6 unacknowledged), 34 warnings, 4 infos"
     )
 
 

@@ -110,13 +110,13 @@ def test_the_page_holds_every_finding_grouped_unacknowledged_errors_first(tmp_pa
     report = gunflow.check(gunflow.load(extra=[mine]))
     dom = dump_dom(page, tmp_path)
     findings = [a for tag, a in dom.elements if tag == "article" and a.get("class") == "finding"]
-    assert len(findings) == len(report) == 76  # 33 errors, 34 warnings, 9 infos
+    assert len(findings) == len(report) == 71  # 33 errors, 34 warnings, 4 infos
     for finding in report:
         assert " ".join(finding.message.split()) in dom.text
         for statistic in finding.statistics:
             assert " ".join(statistic.quote.split()) in dom.text
     severities = [a["data-severity"] for a in findings]
-    assert severities == ["error"] * 33 + ["warning"] * 34 + ["info"] * 9
+    assert severities == ["error"] * 33 + ["warning"] * 34 + ["info"] * 4
     text = dom.text
     assert text.index("Unacknowledged errors (6)") < text.index("my-story/shares")
     assert text.index("my-story/shares") < text.index("Acknowledged errors (27)")
@@ -128,7 +128,7 @@ def test_the_page_holds_every_finding_grouped_unacknowledged_errors_first(tmp_pa
 def test_report_repr_is_short_and_a_notebook_gets_html():
     report = gunflow.check(gunflow.load())
     assert repr(report) == (
-        "<Report: 70 findings: 27 errors (0 unacknowledged), 34 warnings, 9 infos>"
+        "<Report: 65 findings: 27 errors (0 unacknowledged), 34 warnings, 4 infos>"
     )
     fragment = report._repr_html_()
     assert fragment.startswith('<div class="gunflow-report">')

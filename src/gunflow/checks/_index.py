@@ -191,10 +191,14 @@ class Context:
         """Whether two figures come from separate voices (no edition, citation or restatement).
 
         A derived figure is never an independent voice: it repeats the figures it comes from.
+        Nor are two figures of one originator's data (see :meth:`originators`): two releases
+        of ATF's counts, or a study and its journal version, confirm nothing of each other.
         """
         if a.restates == b.id or b.restates == a.id or a.is_derived or b.is_derived:
             return False
-        return not (self._voices(a) & self._voices(b))
+        if self._voices(a) & self._voices(b):
+            return False
+        return not (self.originators(a) & self.originators(b))
 
     def release(self, statistic: Statistic) -> frozenset[str]:
         """The documents a figure's numbers were published in, as far as the records say.
