@@ -82,3 +82,13 @@ def test_the_cli_limits_are_the_library_defaults(tmp_path):
 
     path = jsonl(tmp_path / "mine.jsonl", {**AGENCY, "id": "x", "note": "y" * (2**20 + 1)})
     assert main(["--data", str(path)]) == 2
+
+
+def test_the_command_line_sets_the_limits(tmp_path, capsys):
+    from gunflow.cli import main
+
+    big = tmp_path / "big.toml"
+    big.write_text("# " + "x" * 200 + "\n", encoding="utf-8")
+    assert main(["--max-file-bytes", "100", "--data", str(big), "summary"]) == 2
+    assert "100" in capsys.readouterr().err
+    assert main(["--max-file-bytes", "1000", "--data", str(big), "summary"]) == 0

@@ -194,3 +194,22 @@ def test_one_part_above_its_whole_is_reported_once_by_bound():
         stat("total", "t", 100, source="s2"),
     )
     assert [f.rule for f in gf.check(ds).errors] == ["bound"]
+
+
+def test_time_additivity_reads_open_ends():
+    # (50, +inf) + [50, +inf) = (100, +inf) lies above "up to 100", [0, 100]
+    whole = stat("whole", "flow", 100, hedge="up to", period="2007/2008")
+    ds = dataset(
+        FLOW,
+        whole,
+        stat("a", "flow", 50, hedge="more than", period="2007", source="s2"),
+        stat("b", "flow", 50, hedge="at least", period="2008", source="s2"),
+    )
+    assert run(ds, "time_additivity").errors
+    near = dataset(
+        FLOW,
+        whole,
+        stat("a", "flow", 50, hedge="at least", period="2007", source="s2"),
+        stat("b", "flow", 50, hedge="at least", period="2008", source="s2"),
+    )
+    assert not run(near, "time_additivity")

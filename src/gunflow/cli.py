@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from gunflow._files import open_target
+from gunflow._limits import Limits
 from gunflow._loading import load
 from gunflow._terminal import Style, block, render_report, shown, width, wrap
 from gunflow._verify import verify_quotes
@@ -299,6 +300,23 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a data file of your own (TOML or JSON lines); repeatable, before or after COMMAND",
     )
+    defaults = Limits()
+    parser.add_argument(
+        "--max-file-bytes",
+        type=int,
+        default=defaults.max_file_bytes,
+        metavar="N",
+        help=f"refuse a data file larger than N bytes (default {defaults.max_file_bytes:,}); "
+        "before COMMAND",
+    )
+    parser.add_argument(
+        "--max-line-chars",
+        type=int,
+        default=defaults.max_line_chars,
+        metavar="N",
+        help="refuse a line of JSON lines longer than N characters (default "
+        f"{defaults.max_line_chars:,}); before COMMAND",
+    )
     parser.add_argument("--version", action="version", version=f"gunflow {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("summary", parents=[common], help="what the data holds (the default)")
@@ -468,7 +486,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         given = {os.path.realpath(f) for f in files}
         scoped = [*getattr(args, "only", []), *getattr(args, "files", [])]
         files += [f for f in dict.fromkeys(scoped) if os.path.realpath(f) not in given]
-        dataset = load(extra=files)
+        limits = Limits(max_file_bytes=args.max_file_bytes, max_line_chars=args.max_line_chars)
+        dataset = load(extra=files, limits=limits)
         return _COMMANDS[command](dataset, args)
     except BrokenPipeError:  # the reader went away (| head): not an error of ours
         sys.stderr.close()
