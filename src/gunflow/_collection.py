@@ -552,21 +552,23 @@ _COLLECTION_OF = {
     "program": "programs",
 }
 
+#: The criteria of a statistics filter (the command line's ``stats`` offers the same).
+STATISTIC_CRITERIA = frozenset(
+    {
+        "measure",
+        "source",
+        "cites",
+        "agency",
+        "person",
+        "place",
+        "during",
+        "overlapping",
+        "hedge",
+    }
+)
 #: Which criteria apply to which kind of record.
 _CRITERIA: dict[str, frozenset[str]] = {
-    "statistic": frozenset(
-        {
-            "measure",
-            "source",
-            "cites",
-            "agency",
-            "person",
-            "place",
-            "during",
-            "overlapping",
-            "hedge",
-        }
-    ),
+    "statistic": STATISTIC_CRITERIA,
     "event": frozenset(
         {"source", "agency", "person", "program", "during", "overlapping", "kind", "status"}
     ),

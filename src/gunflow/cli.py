@@ -18,31 +18,19 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from gunflow._collection import STATISTIC_CRITERIA
 from gunflow._files import open_target
 from gunflow._limits import Limits
 from gunflow._loading import load
 from gunflow._terminal import Style, block, render_report, shown, width, wrap
 from gunflow._verify import verify_quotes
 from gunflow.checks import Severity, check
-from gunflow.dataset import Dataset
+from gunflow.dataset import COLLECTIONS, Dataset
 from gunflow.errors import DataError, GunflowError
 from gunflow.export import to_csl_json, to_records, write_csv, write_datapackage, write_jsonl
 from gunflow.model import Source, Statistic
 
 __all__ = ["main"]
-
-#: The dataset's collections, in the order of the data format.
-_COLLECTIONS = (
-    "sources",
-    "agencies",
-    "people",
-    "programs",
-    "measures",
-    "statistics",
-    "events",
-    "relations",
-    "acknowledgements",
-)
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -68,7 +56,7 @@ def _count(number: int, word: str) -> str:
 
 def _summary(dataset: Dataset, _args: argparse.Namespace) -> int:
     print("gunflow: what the data holds\n")
-    rows = [[name, len(getattr(dataset, name))] for name in _COLLECTIONS]
+    rows = [[name, len(getattr(dataset, name))] for name in COLLECTIONS]
     print(_table(["records", "count"], rows))
     print()
     return _sources(dataset, argparse.Namespace(format="text"))
@@ -90,17 +78,7 @@ def _sources(dataset: Dataset, args: argparse.Namespace) -> int:
 def _stats(dataset: Dataset, args: argparse.Namespace) -> int:
     criteria = {
         name: getattr(args, name)
-        for name in (
-            "measure",
-            "source",
-            "cites",
-            "agency",
-            "person",
-            "place",
-            "during",
-            "overlapping",
-            "hedge",
-        )
+        for name in sorted(STATISTIC_CRITERIA)
         if getattr(args, name) is not None
     }
     selected = dataset.statistics.filter(**criteria)
@@ -426,7 +404,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--kind",
-        choices=_COLLECTIONS,
+        choices=COLLECTIONS,
         help="one collection (default: every record; csl-json: sources)",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="a file (default: stdout)")

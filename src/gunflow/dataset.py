@@ -261,19 +261,19 @@ class Dataset:
         return series(self, found, place, tolerance)
 
 
-_COLLECTION_FIELDS = frozenset(
-    {
-        "sources",
-        "agencies",
-        "people",
-        "programs",
-        "measures",
-        "statistics",
-        "events",
-        "relations",
-        "acknowledgements",
-    }
+#: The dataset's collections, in the order of the data format.
+COLLECTIONS = (
+    "sources",
+    "agencies",
+    "people",
+    "programs",
+    "measures",
+    "statistics",
+    "events",
+    "relations",
+    "acknowledgements",
 )
+_COLLECTION_FIELDS = frozenset(COLLECTIONS)
 
 
 def build(located: Sequence[Located]) -> Dataset:
