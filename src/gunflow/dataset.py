@@ -73,6 +73,7 @@ class Dataset:
         factory=dict, alias="origins", converter=_read_only, eq=False, repr=False, hash=False
     )
     _by_id: dict[str, Record] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _checked: bool = attrs.field(init=False, default=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         """Index every record by id, and let the collections reach the dataset."""
@@ -91,6 +92,19 @@ class Dataset:
 
         """
         return build([(KINDS_BY_CLASS[type(r)], r, "<records>") for r in records])
+
+    @property
+    def references_checked(self) -> bool:
+        """Whether every id and reference was checked when the dataset was built.
+
+        True for a dataset of :func:`gunflow.load`, :func:`gunflow.read` or
+        :meth:`from_records` (and the parts :func:`gunflow.checks.components` makes of one),
+        which refuse an id used twice or one that names nothing; the rule ``integrity`` need
+        not look again.
+
+        .. versionadded:: 0.2.0
+        """
+        return self._checked
 
     def records(self) -> Iterator[Record]:
         """Every record, kind by kind in the order of the data format, each in id order."""
@@ -291,7 +305,7 @@ def build(located: Sequence[Located]) -> Dataset:
     def collect(cls: type[T], kind: str) -> list[T]:
         return [r for r in records if isinstance(r, cls)]
 
-    return Dataset(
+    dataset = Dataset(
         sources=Collection(collect(Source, "source"), "source"),
         agencies=Collection(collect(Agency, "agency"), "agency"),
         people=Collection(collect(Person, "person"), "person"),
@@ -303,3 +317,5 @@ def build(located: Sequence[Located]) -> Dataset:
         acknowledgements=Collection(collect(Acknowledgement, "acknowledgement"), "acknowledgement"),
         origins={r.id: file for _, r, file in located if not file.startswith("<records")},
     )
+    object.__setattr__(dataset, "_checked", True)  # frozen: set once, here
+    return dataset

@@ -165,7 +165,7 @@ def _dataset(
     records += [*whole.sources, *whole.agencies, *whole.people, *whole.programs]
     if events:
         records.extend(whole.events)
-    return Dataset(
+    part = Dataset(
         sources=whole.sources,
         agencies=whole.agencies,
         people=whole.people,
@@ -177,3 +177,6 @@ def _dataset(
         acknowledgements=Collection(acknowledgements, "acknowledgement"),
         origins={r.id: origins[r.id] for r in records if r.id in origins},
     )
+    # whole's own records, so what whole's building checked holds of them
+    object.__setattr__(part, "_checked", whole.references_checked)
+    return part

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import gc
 import importlib.metadata
 import multiprocessing
 from collections.abc import Callable, Iterable
@@ -236,11 +238,49 @@ def _start_worker(parts: list[Dataset], rules: tuple[Rule, ...], tolerance: Tole
     _WORK[:] = [(parts, rules, tolerance)]
 
 
-def _check_part(number: int) -> list[tuple[list[Finding], list[Passed], Checked]]:
-    """Run the rules over one part of the dataset, in a worker process."""
+_Outcomes = tuple[list[Finding], list[Passed], Checked]
+
+#: What a worker sends back: outcomes without their statistics, then the statistics' ids.
+_Sent = tuple[list[Finding], list[Passed], Checked, list[tuple[str, ...]], list[tuple[str, ...]]]
+
+
+def _check_part(number: int) -> list[_Sent]:
+    """Run the rules over one part of the dataset, in a worker process.
+
+    The statistics of what the rules yield are sent back as ids (``statistic_ids`` of an
+    otherwise empty tuple): the parent holds the records already, and pickling them is slow.
+    """
     parts, rules, tolerance = _WORK[0]
     context = Context(parts[number], tolerance)
-    return [_outcomes(rule, context) for rule in rules]
+    return [
+        (
+            [attrs.evolve(f, statistics=()) for f in found],
+            [attrs.evolve(p, statistics=()) for p in held],
+            counted,
+            [f.statistic_ids for f in found],
+            [p.statistic_ids for p in held],
+        )
+        for found, held, counted in (_outcomes(rule, context) for rule in rules)
+    ]
+
+
+def _relinked(context: Context, results: list[_Sent]) -> list[_Outcomes]:
+    """A worker's results with their statistics again, looked up by id."""
+    statistics = context.statistics
+    return [
+        (
+            [
+                attrs.evolve(f, statistics=[statistics[i] for i in ids])
+                for f, ids in zip(found, found_ids, strict=True)
+            ],
+            [
+                attrs.evolve(p, statistics=[statistics[i] for i in ids])
+                for p, ids in zip(held, held_ids, strict=True)
+            ],
+            counted,
+        )
+        for found, held, counted, found_ids, held_ids in results
+    ]
 
 
 def _run(
@@ -258,17 +298,26 @@ def _run(
     split = jobs > 1 and _CAN_FORK
     apart = tuple(r for r in selected if r.name != integrity.NAME) if split else ()
     together = [r for r in selected if r not in apart]
-    by_part: list[list[tuple[list[Finding], list[Passed], Checked]]] = []
-    if apart:
-        parts = list(components(context.dataset, parts=jobs))
-        with ProcessPoolExecutor(
-            max_workers=min(jobs, len(parts)),
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_start_worker,
-            initargs=(parts, apart, context.tolerance),
-        ) as pool:
-            by_part = list(pool.map(_check_part, range(len(parts))))
-    by_part.append([_outcomes(rule, context) for rule in together])
+    parts = list(components(context.dataset, parts=jobs)) if apart else []
+    if len(parts) < 2:
+        apart, together = (), list(selected)
+    by_part: list[list[_Outcomes]] = []
+    with contextlib.ExitStack() as stack:
+        pending: Iterable[list[_Sent]] = ()
+        if apart:
+            pool = stack.enter_context(
+                ProcessPoolExecutor(
+                    max_workers=len(parts) - 1,
+                    mp_context=multiprocessing.get_context("fork"),
+                    initializer=_start_worker,
+                    initargs=(parts, apart, context.tolerance),
+                )
+            )
+            pending = pool.map(_check_part, range(1, len(parts)))
+            first = Context(parts[0], context.tolerance)  # this process checks one part itself
+            by_part.append([_outcomes(rule, first) for rule in apart])
+        by_part.append([_outcomes(rule, context) for rule in together])
+        by_part += [_relinked(context, results) for results in pending]
     for results in by_part:
         for findings, passed, counted in results:
             found[counted.rule] += findings
@@ -327,7 +376,13 @@ def check(
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     selected = _select(rules)
     context = Context(dataset, tolerance)
-    findings, passed, counts = _run(context, selected, jobs)
+    frozen_already = gc.get_freeze_count() > 0  # by the caller, who will unfreeze them
+    gc.freeze()  # the records stay: the collector need not walk them again and again
+    try:
+        findings, passed, counts = _run(context, selected, jobs)
+    finally:
+        if not frozen_already:
+            gc.unfreeze()
     names = {rule.name for rule in selected}
     known = names | set(_BY_NAME) | {e.name for e in _entry_points()}
     acknowledgements, problems = _acknowledgements(dataset, known)

@@ -20,9 +20,12 @@ SUMMARY = (
 def run(index: Context) -> Iterator[Finding]:
     """Yield an error for each broken reference or id used twice.
 
-    A dataset from :func:`gunflow.load` has none (the loader refuses them). Acknowledgements
-    are checked by the engine, which alone knows every finding.
+    A dataset from :func:`gunflow.load` has none (the loader refuses them): one whose
+    references were checked when it was built is not read again. Acknowledgements are checked
+    by the engine, which alone knows every finding.
     """
+    if index.dataset.references_checked:
+        return
     events = {e.id: e for e in index.dataset.events}
     relations = {r.id: r for r in index.dataset.relations}
     located = [(KINDS_BY_CLASS[type(r)], r, "<dataset>") for r in index.dataset.records()]
