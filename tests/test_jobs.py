@@ -94,3 +94,39 @@ def test_dask_maps_check_over_the_components():
     reports = pieces.map(lambda piece: gf.check(piece, rules=rules)).compute(scheduler="threads")
     found = sorted((f for r in reports for f in r.findings), key=gf.Finding.sort_key)
     assert found == list(gf.check(ds, rules=rules).findings)
+
+
+def test_a_built_dataset_is_known_checked_and_its_parts_too():
+    ds = gf.load()
+    assert ds.references_checked
+    assert all(part.references_checked for part in components(ds))
+    by_hand = gf.Dataset(
+        sources=ds.sources,
+        agencies=ds.agencies,
+        people=ds.people,
+        programs=ds.programs,
+        measures=ds.measures,
+        statistics=ds.statistics,
+        events=ds.events,
+        relations=ds.relations,
+        acknowledgements=ds.acknowledgements,
+    )
+    assert not by_hand.references_checked
+
+
+def test_integrity_still_reads_a_dataset_built_by_hand():
+    ds = gf.load()
+    figure = next(iter(ds.statistics))
+    broken = gf.Dataset(
+        sources=ds.sources,
+        agencies=ds.agencies,
+        people=ds.people,
+        programs=ds.programs,
+        measures=ds.measures,
+        statistics=gf.Collection([figure, figure], "statistic"),
+        events=ds.events,
+        relations=gf.Collection([], "relation"),
+        acknowledgements=gf.Collection([], "acknowledgement"),
+    )
+    [error] = gf.check(broken, rules=["integrity"]).errors
+    assert figure.id in error.message
