@@ -398,7 +398,8 @@ class Report:
         wanted_id = statistic.id if isinstance(statistic, Statistic) else statistic
         wanted_id = wanted_id.strip().casefold() if wanted_id is not None else None
         in_files = self._ids_from(files) if files is not None else None
-        return Report(
+        return attrs.evolve(
+            self,
             findings=tuple(
                 f
                 for f in self.findings
@@ -408,13 +409,6 @@ class Report:
                 and (acknowledged is None or f.acknowledged == acknowledged)
                 and (in_files is None or bool(in_files & _record_ids(f)))
             ),
-            rules=self.rules,
-            origins=self.origins,
-            statistics=self.statistics,
-            labels=self.labels,
-            sources=self.sources,
-            passed=self.passed,
-            checked=self.checked,
         )
 
     def _ids_from(self, files: Iterable[str | PathLike[str]]) -> frozenset[str]:
