@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import builtins
 import datetime
-import difflib
 import enum
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -210,7 +209,9 @@ class Collection(Generic[T], Sequence[T]):
         index = self._lookup()
         found = index.get(key.strip().casefold())
         if found is None:
-            close = difflib.get_close_matches(key.casefold(), list(index), n=3, cutoff=0.6)
+            from difflib import get_close_matches  # only when a name matches nothing
+
+            close = get_close_matches(key.casefold(), list(index), n=3, cutoff=0.6)
             suggestions = tuple(dict.fromkeys(index[c].id for c in close))
             raise NotFound(self._kind, key, suggestions)
         return found

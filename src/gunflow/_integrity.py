@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from gunflow._kinds import Record
 from gunflow.errors import Problem
-from gunflow.io import Record
 from gunflow.model import (
     Agency,
     Measure,
@@ -130,7 +129,9 @@ def _dangling(target: str, allowed: tuple[str, ...], ids_of: dict[str, list[str]
     """The message for an id that names nothing, with the closest ids of the kinds allowed."""
     message = f"no {' or '.join(allowed)} has the id {target!r}"
     known = [i for kind in allowed for i in ids_of.get(kind, ())]
-    close = difflib.get_close_matches(target.casefold(), known, n=3, cutoff=0.6)
+    from difflib import get_close_matches  # only when a name matches nothing
+
+    close = get_close_matches(target.casefold(), known, n=3, cutoff=0.6)
     if close:
         message += "; did you mean " + ", ".join(repr(c) for c in close) + "?"
     return message

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -11,8 +10,8 @@ import attrs
 
 from gunflow._collection import Collection, Events
 from gunflow._integrity import Located, problems_between
+from gunflow._kinds import KINDS, Record
 from gunflow.errors import DataError, NotFound
-from gunflow.io import KINDS, Record
 from gunflow.model import (
     Acknowledgement,
     Agency,
@@ -164,7 +163,9 @@ class Dataset:
         if matches:
             names = ", ".join(repr(i) for i in sorted(matches))
             raise NotFound("record", id, message=f"{id!r} names several records: {names}")
-        close = difflib.get_close_matches(id.casefold(), list(self._by_id), n=3, cutoff=0.6)
+        from difflib import get_close_matches  # only when a name matches nothing
+
+        close = get_close_matches(id.casefold(), list(self._by_id), n=3, cutoff=0.6)
         raise NotFound("record", id, tuple(close))
 
     def _all(self, ids: Sequence[str], cls: type[T]) -> tuple[T, ...]:

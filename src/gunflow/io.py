@@ -13,9 +13,9 @@ import enum
 import functools
 import json
 import tomllib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any, Final, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 import attrs
 import cattrs
@@ -26,42 +26,17 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from gunflow._kinds import KINDS, Record
 from gunflow._limits import DEFAULT_LIMITS, Limits
 from gunflow.errors import Problem
 from gunflow.model import (
-    Acknowledgement,
-    Agency,
-    Event,
     Inference,
-    Measure,
     PartialDate,
     Period,
-    Person,
-    Program,
-    Relation,
-    Source,
-    Statistic,
 )
 from gunflow.model._common import InvalidField, unsafe_character
 
 __all__ = ["KINDS", "Record", "get_converter", "parse_document"]
-
-Record = (
-    Source | Agency | Person | Program | Measure | Statistic | Event | Relation | Acknowledgement
-)
-
-#: The TOML table name of each kind of record, in the order a dataset lists them.
-KINDS: Final[Mapping[str, type[Record]]] = {
-    "source": Source,
-    "agency": Agency,
-    "person": Person,
-    "program": Program,
-    "measure": Measure,
-    "statistic": Statistic,
-    "event": Event,
-    "relation": Relation,
-    "acknowledgement": Acknowledgement,
-}
 
 
 def _shown(value: object) -> str:
