@@ -201,11 +201,11 @@ def test_first_loads_from_8_threads_read_the_files_once():
     code = """
 import threading, gunflow._loading as loading
 calls = []
-real = loading._bundled_files
+real = loading.bundled_files
 def counting():
     calls.append(1)
     return real()
-loading._bundled_files = counting
+loading.bundled_files = counting
 barrier = threading.Barrier(8)
 results = []
 def first_load():

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from importlib import resources
-from importlib.resources.abc import Traversable
 from os import PathLike
 from pathlib import Path
 
 from gunflow._integrity import Located, RefusedIn, problems_between
 from gunflow._limits import DEFAULT_LIMITS, Limits
+from gunflow._precompiled import bundled_files, precompiled_records
 from gunflow.dataset import Dataset, build
 from gunflow.errors import DataError, Problem
-from gunflow.io import parse_document
 
 __all__ = ["load", "read"]
 
@@ -21,24 +19,11 @@ __all__ = ["load", "read"]
 Paths = str | PathLike[str] | Iterable[str | PathLike[str]]
 
 
-def _bundled_files() -> list[tuple[str, str]]:
-    """(name, text) of every bundled TOML file, in a fixed order."""
-    found: list[tuple[str, str]] = []
-
-    def walk(folder: Traversable, prefix: str) -> None:
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-            if entry.is_dir():
-                walk(entry, f"{prefix}{entry.name}/")
-            elif entry.name.endswith(".toml"):
-                found.append((f"<bundled>/{prefix}{entry.name}", entry.read_text(encoding="utf-8")))
-
-    walk(resources.files("gunflow.data"), "")
-    return found
-
-
 def _parse(
     files: Iterable[tuple[str, str]], limits: Limits = DEFAULT_LIMITS
 ) -> tuple[list[Located], list[RefusedIn], list[Problem]]:
+    from gunflow.io import parse_document  # the parser and its converters: not when precompiled
+
     located: list[Located] = []
     refused: list[RefusedIn] = []
     problems: list[Problem] = []
@@ -48,6 +33,19 @@ def _parse(
         located.extend((kind, record, name) for kind, record in records)
         refused.extend((kind, table, name) for kind, table in tables)
     return located, refused, problems
+
+
+def parse_bundled(files: Iterable[tuple[str, bytes]]) -> tuple[Located, ...]:
+    """The records of the bundled TOML files, parsed (not precompiled).
+
+    Raises:
+        DataError: a bundled file is invalid (only an edited copy can be).
+
+    """
+    located, _refused, problems = _parse((name, data.decode("utf-8")) for name, data in files)
+    if problems:
+        raise DataError(problems)
+    return tuple(located)
 
 
 def _read_file(path: str | PathLike[str], limits: Limits) -> tuple[str, str] | Problem:
@@ -90,6 +88,8 @@ def _read_files(
             problems.append(read)
         else:
             files.append(read)
+    if not files:  # nothing to parse: the parser is not even imported
+        return [], [], problems
     located, refused, parse_problems = _parse(files, limits)
     return located, refused, [*problems, *parse_problems]
 
@@ -103,10 +103,9 @@ def _load_bundled() -> tuple[Dataset, tuple[Located, ...]]:
     if _bundled is None:
         with _bundled_lock:
             if _bundled is None:
-                located, _refused, problems = _parse(_bundled_files())
-                if problems:
-                    raise DataError(problems)
-                _bundled = (build(located), tuple(located))
+                files = bundled_files()
+                located = precompiled_records(files) or parse_bundled(files)
+                _bundled = (build(located), located)
     return _bundled
 
 
