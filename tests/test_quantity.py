@@ -158,6 +158,30 @@ def test_a_hedge_that_leaves_no_value_is_refused():
     )
 
 
+_EDGES = st.sampled_from([Decimal(0), Decimal(100), Decimal("99.5"), Decimal("0.5"), Decimal(-3)])
+
+
+@given(
+    value=_EDGES | st.decimals(min_value=-200, max_value=200, places=2),
+    unit=st.sampled_from(Unit),
+    hedge=st.sampled_from(Hedge),
+    resolution=st.none() | st.sampled_from([Decimal("0.1"), Decimal(1), Decimal(10)]),
+    span=st.none() | st.tuples(_EDGES, _EDGES),
+)
+def test_every_quantity_made_allows_some_value(value, unit, hedge, resolution, span):
+    # The emptiness check runs only for "more than" and "less than": any other reading holds
+    # the value (or a stated range's low end). A quantity that is made must never read as
+    # empty, edges included ("at least 100 percent", "up to 0", "nearly 0.5").
+    low, high = span if span is not None else (None, None)
+    try:
+        made = Quantity(
+            value=value, unit=unit, hedge=hedge, resolution=resolution, low=low, high=high
+        )
+    except ValueError:
+        return
+    assert not made.bounds().is_empty
+
+
 def test_written_decimals_keep_their_zeros():
     # "70.0 percent" is read to the tenth, "70 percent" to the unit
     assert q(Decimal("70.0"), "percent").bounds() == Interval.closed(

@@ -15,7 +15,8 @@ import json
 import tomllib
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any, get_args, get_origin
+from types import NoneType, UnionType
+from typing import Any, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -105,6 +106,21 @@ def _plain(error: InvalidField) -> ValueError:
     return ValueError(error.message)
 
 
+#: How many dates and periods, as written, are kept once read: a file writes few of them ("2009",
+#: "2007/2009") many times, and the records share one immutable object for each.
+_WRITTEN_FORMS_KEPT = 4096
+
+
+@functools.lru_cache(maxsize=_WRITTEN_FORMS_KEPT)
+def _date_of(text: str) -> PartialDate:
+    return PartialDate.parse(text)
+
+
+@functools.lru_cache(maxsize=_WRITTEN_FORMS_KEPT)
+def _period_of(text: str) -> Period:
+    return Period.parse(text)
+
+
 def _structure_date(value: object, _type: type) -> PartialDate:
     if isinstance(value, datetime.datetime):
         raise ValueError(f"expected a date, got a date and time {value!r}")
@@ -112,7 +128,7 @@ def _structure_date(value: object, _type: type) -> PartialDate:
         if isinstance(value, datetime.date):
             return PartialDate.from_date(value)
         if isinstance(value, str):
-            return PartialDate.parse(value)
+            return _date_of(value)
     except InvalidField as error:
         raise _plain(error) from None
     raise ValueError(f"expected a date written YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
@@ -121,7 +137,7 @@ def _structure_date(value: object, _type: type) -> PartialDate:
 def _structure_period(value: object, _type: type) -> Period:
     try:
         if isinstance(value, str):
-            return Period.parse(value)
+            return _period_of(value)
         if isinstance(value, dict):
             unknown = set(value) - {"start", "end", "fiscal"}
             if unknown:
@@ -174,6 +190,22 @@ def _is_homogeneous_tuple(type_: object) -> bool:
     return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+def _is_optional(type_: object) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) in (Union, UnionType) and len(args) == 2 and NoneType in args
+
+
+def _structure_optional(conv: cattrs.Converter, type_: object) -> Callable[[object, type], Any]:
+    """``X | None``: None, or what the hook of ``X`` makes (looked up once, not per value)."""
+    (inner,) = (arg for arg in get_args(type_) if arg is not NoneType)
+    hook = conv.get_structure_hook(inner)
+
+    def structure(value: object, _type: type) -> Any:
+        return None if value is None else hook(value, inner)
+
+    return structure
+
+
 def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
     conv = cattrs.Converter(
         forbid_extra_keys=True, detailed_validation=detailed, omit_if_default=True
@@ -209,6 +241,7 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
         return tuple(items)
 
     conv.register_structure_hook_func(_is_homogeneous_tuple, structure_tuple)
+    conv.register_structure_hook_factory(_is_optional, lambda t: _structure_optional(conv, t))
     # Registered after the generic tuple hook, so that it is tried first.
     conv.register_structure_hook_func(lambda t: t == tuple[Inference, ...], _structure_inferences)
     conv.register_unstructure_hook_func(

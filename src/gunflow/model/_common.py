@@ -137,6 +137,8 @@ def inference_tuple(value: Iterable[Inference]) -> tuple[Inference, ...]:
 
 def check_inferences(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate that each inference names a field the record really has."""
+    if not value:  # most records infer nothing
+        return
     names = {a.name for a in attrs.fields(cast("type[attrs.AttrsInstance]", type(instance)))}
     for item in value:  # type: ignore[attr-defined]
         if item.field not in names:

@@ -57,6 +57,9 @@ class Unit(enum.StrEnum):
     MILES = "miles"
 
 
+#: The hedges whose reading leaves out the value itself: the only ones that can leave no value.
+_OPEN_HEDGES = frozenset({Hedge.MORE_THAN, Hedge.LESS_THAN})
+
 #: Units read to the unit even when the number ends in zeros: "70 percent" means 69.5 to 70.5.
 _READ_TO_THE_UNIT = frozenset({Unit.PERCENT, Unit.PERCENT_CHANGE, Unit.TIMES})
 
@@ -170,7 +173,11 @@ class Quantity:
             raise InvalidField("value", "a figure needs a value, or a stated range (low and high)")
         if self.written is not None:
             self._check_written(self.written)
-        if DEFAULT_TOLERANCE.raw_bounds(self).intersection(_CAPS.get(self.unit, _ANY)).is_empty:
+        # Every other reading holds the value itself (or the low end), which _check_number put
+        # within the unit's cap; only an open end can leave nothing ("more than 100 percent").
+        if self.hedge in _OPEN_HEDGES and (
+            DEFAULT_TOLERANCE.raw_bounds(self).intersection(_CAPS.get(self.unit, _ANY)).is_empty
+        ):
             raise InvalidField(
                 "hedge",
                 f"{self.hedge} {self.value} leaves no possible value for a {self.unit}",
