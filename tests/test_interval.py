@@ -1,3 +1,4 @@
+import pickle
 from decimal import Decimal
 from fractions import Fraction
 
@@ -140,6 +141,32 @@ def test_one_canonical_form(a):
         assert not a.high_closed
     if a.is_empty:
         assert a == Interval.EMPTY
+
+
+@given(intervals())
+def test_empty_means_no_member(a):
+    assert a.is_empty == (a == Interval.EMPTY)
+    assert a.is_empty == (a.low is not None and a.low == a.high and not a.low_closed)
+
+
+@given(intervals())
+def test_pickled_and_back_is_equal_and_canonical(a):
+    back = pickle.loads(pickle.dumps(a))  # noqa: S301 - our own bytes
+    assert back == a
+    assert (back is Interval.EMPTY) == a.is_empty
+    assert all(type(end) is Fraction for end in (back.low, back.high) if end is not None)
+
+
+@given(intervals(), intervals())
+def test_results_of_arithmetic_are_what_the_constructor_makes(a, b):
+    for result in (a + b, a - b, a.intersection(b), -a, a * 3):
+        rebuilt = Interval(
+            low=result.low,
+            high=result.high,
+            low_closed=result.low_closed,
+            high_closed=result.high_closed,
+        )
+        assert result == rebuilt
 
 
 def test_the_empty_interval_stays_empty():

@@ -47,7 +47,10 @@ class Severity(enum.StrEnum):
     @property
     def rank(self) -> int:
         """The place in a report's order (0 for errors, 1 for warnings, 2 for infos)."""
-        return list(Severity).index(self)
+        return _RANKS[self]
+
+
+_RANKS = {severity: rank for rank, severity in enumerate(Severity)}
 
 
 def _statistics(value: Iterable[Statistic]) -> tuple[Statistic, ...]:
