@@ -34,6 +34,11 @@ DAYS_PER_UNIT: dict[Unit, Interval] = {
 }
 
 
+#: Measures with at least this many figures keep their grouping (:meth:`Context.by_key`) once
+#: made; a smaller one is quicker to group again than to keep, when a dataset has many.
+_GROUPINGS_KEPT_FROM = 8
+
+
 def exact_days(coverage: Coverage) -> PeriodKey:
     """A coverage's days when every reading gives the same ones, else None."""
     return coverage.certain if coverage.is_exact else None
@@ -76,10 +81,13 @@ class Context:
         self.by_measure: Mapping[str, Sequence[Statistic]] = dict(by_measure)
         self._bounds: dict[str, Interval] = {}
         self._coverages: dict[str, Coverage] = {}
+        self._readings: dict[tuple[object, ...], Coverage] = {}
+        self._shared_keys: dict[tuple[object, ...], tuple[object, ...]] = {}
         self._keys: dict[str, tuple[object, ...]] = {}
         self._by_key: dict[str, dict[tuple[object, ...], list[Statistic]]] = {}
         self._sources = {s.id: s for s in dataset.sources}
         self._originators: dict[str, frozenset[str]] = {}
+        self._shared_sets: dict[frozenset[str], frozenset[str]] = {}
 
     def bounds(self, statistic: Statistic) -> Interval:
         """The interval *statistic*'s figure allows (cached)."""
@@ -110,7 +118,12 @@ class Context:
         if found is None:
             measure = self.measures.get(statistic.measure)
             point_in_time = measure is not None and measure.kind is MeasureKind.STOCK
-            found = self._coverages[statistic.id] = statistic.coverage(point_in_time=point_in_time)
+            # figures of one period and as-of date share one reading (and its dates)
+            reading = (statistic.period, statistic.as_of, point_in_time)
+            found = self._readings.get(reading)
+            if found is None:
+                found = self._readings[reading] = statistic.coverage(point_in_time=point_in_time)
+            self._coverages[statistic.id] = found
         return found
 
     def period_key(self, statistic: Statistic) -> PeriodKey:
@@ -118,13 +131,15 @@ class Context:
         return exact_days(self.coverage(statistic))
 
     def by_key(self, measure_id: str) -> dict[tuple[object, ...], list[Statistic]]:
-        """A measure's statistics grouped by :meth:`group_key` (cached)."""
+        """A measure's statistics grouped by :meth:`group_key` (kept for measures with many)."""
         found = self._by_key.get(measure_id)
         if found is None:
+            statistics = self.by_measure.get(measure_id, ())
             found = defaultdict(list)
-            for statistic in self.by_measure.get(measure_id, ()):
+            for statistic in statistics:
                 found[self.group_key(statistic)].append(statistic)
-            self._by_key[measure_id] = found
+            if len(statistics) >= _GROUPINGS_KEPT_FROM:
+                self._by_key[measure_id] = found
         return found
 
     def group_key(self, statistic: Statistic) -> tuple[object, ...]:
@@ -141,7 +156,8 @@ class Context:
             if days is None or (compared is not None and baseline is None):
                 found = (self.place(statistic), "uncertain days", statistic.id)
             else:
-                found = (self.place(statistic), days, baseline)
+                key = (self.place(statistic), days, baseline)
+                found = self._shared_keys.setdefault(key, key)  # one tuple per group
             self._keys[statistic.id] = found
         return found
 
@@ -229,6 +245,7 @@ class Context:
             found = frozenset(statistic.attributed_to).union(
                 *(self._makers(document) for document in documents)
             )
+            found = self._shared_sets.setdefault(found, found)  # few distinct sets
             self._originators[statistic.id] = found
         return found
 

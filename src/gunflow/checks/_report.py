@@ -185,7 +185,7 @@ class Finding:
         }
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)  # many are made: no room for weak references
 class Passed:
     """A comparison a rule made and found consistent, with its arithmetic.
 

@@ -64,7 +64,7 @@ def _show(value: Fraction) -> str:
 _EMPTY_FORM = {"low": Fraction(0), "high": Fraction(0), "low_closed": False, "high_closed": False}
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)  # many are made: no room for weak references
 class Interval:
     """A set of numbers between *low* and *high*; ``None`` is an unbounded end.
 
