@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from gunflow._kinds import Record
@@ -67,28 +69,70 @@ _REFERENCE_FIELDS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 
 
-def _values(item: object, path: str, shown: str = "") -> Iterator[tuple[str, str]]:
-    """(field path, id) of each string at *path* in a record or in a table read from a file."""
-    step, _, rest = path.partition(".")
-    name = step.removesuffix("[]")
+#: Each reference path split once into its steps, (name, whether it is a list):
+#: ``roles[].agency`` is ``(("roles", True), ("agency", False))``.
+_STEPS: dict[str, tuple[tuple[tuple[tuple[str, bool], ...], tuple[str, ...]], ...]] = {
+    kind: tuple(
+        (
+            tuple((step.removesuffix("[]"), step.endswith("[]")) for step in path.split(".")),
+            allowed,
+        )
+        for path, allowed in fields
+    )
+    for kind, fields in _REFERENCE_FIELDS.items()
+}
+
+
+def _values(
+    item: object, steps: tuple[tuple[str, bool], ...], shown: str = ""
+) -> list[tuple[str, str]]:
+    """(field path, id) of each string along *steps* in a record or in a table read from a file."""
+    (name, many), rest = steps[0], steps[1:]
     value = item.get(name) if isinstance(item, dict) else getattr(item, name, None)
-    if step.endswith("[]"):
-        items = list(enumerate(value)) if isinstance(value, list | tuple) else []
-        found = [(f"{shown}{name}[{i}]", v) for i, v in items]
-    else:
-        found = [(f"{shown}{name}", value)]
-    for here, v in found:
-        if rest:
-            yield from _values(v, rest, f"{here}.")
-        elif isinstance(v, str):
-            yield here, v
+    if many:
+        if not isinstance(value, list | tuple):
+            return []
+        if not rest:
+            return [(f"{shown}{name}[{i}]", v) for i, v in enumerate(value) if isinstance(v, str)]
+        return [
+            found for i, v in enumerate(value) for found in _values(v, rest, f"{shown}{name}[{i}].")
+        ]
+    if rest:
+        return [] if value is None else _values(value, rest, f"{shown}{name}.")
+    return [(f"{shown}{name}", value)] if isinstance(value, str) else []
 
 
 def _references(kind: str, record: object) -> Iterator[tuple[str, str, tuple[str, ...]]]:
     """Each id a record (or a refused table) names: (field path, id, kinds it may be)."""
-    for path, allowed in _REFERENCE_FIELDS[kind]:
-        for field, value in _values(record, path):
+    for steps, allowed in _STEPS[kind]:
+        for field, value in _values(record, steps):
             yield field, value, allowed
+
+
+def _all_resolve(located: Sequence[Located], ids_of: Mapping[str, list[str]]) -> bool:
+    """Whether every id the records name exists and is of a kind allowed.
+
+    The common case, checked a field at a time across every record of a kind, without working
+    out each field's path, which only a problem names: when this is False, each record is
+    walked by :func:`_references`.
+    """
+    records_of: dict[str, list[Record]] = {}
+    for kind, record, _ in located:
+        records_of.setdefault(kind, []).append(record)
+    known = {kind: set(ids) for kind, ids in ids_of.items()}
+    for kind, records in records_of.items():
+        for steps, allowed in _STEPS[kind]:
+            if len(steps) == 1:  # a field of the record itself: read across every record
+                values = map(attrgetter(steps[0][0]), records)
+                targets = set(chain.from_iterable(values) if steps[0][1] else values)
+            else:
+                targets = {target for record in records for _, target in _values(record, steps)}
+            targets.discard(None)  # an optional field left out
+            for kind_allowed in allowed:
+                targets -= known.get(kind_allowed, set())
+            if targets:
+                return False
+    return True
 
 
 def _article(kind: str) -> str:
@@ -174,8 +218,10 @@ def problems_between(
     ids_of: dict[str, list[str]] = {}
     for id_, (kind, _) in by_id.items():
         ids_of.setdefault(kind, []).append(id_)
+    resolved = _all_resolve(located, ids_of)
     for kind, id_, record, file in entries:
-        for field, target, allowed in _references(kind, record):
+        table = isinstance(record, dict)
+        for field, target, allowed in () if resolved and not table else _references(kind, record):
             found = by_id.get(target)
             if found is None:
                 problems.append(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from gunflow._collection import Collection, Events
+from gunflow._collector import collection_paused
 from gunflow._integrity import Located, problems_between
 from gunflow._kinds import KINDS, Record
 from gunflow.errors import DataError, NotFound
@@ -298,6 +299,11 @@ def build(located: Sequence[Located]) -> Dataset:
         DataError: listing every problem found.
 
     """
+    with collection_paused():
+        return _build(located)
+
+
+def _build(located: Sequence[Located]) -> Dataset:
     problems = problems_between(located)
     if problems:
         raise DataError(problems)

@@ -7,7 +7,6 @@ the same format, and a file may mix kinds.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import enum
 import functools
@@ -27,6 +26,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from gunflow._collector import collection_paused
 from gunflow._kinds import KINDS, Record
 from gunflow._limits import DEFAULT_LIMITS, Limits
 from gunflow.errors import Problem
@@ -74,12 +74,17 @@ def _structure_text(value: object, _type: type) -> str:
     return value
 
 
+@functools.cache
+def _members(type_: type[enum.StrEnum]) -> dict[str, enum.StrEnum]:
+    """Each member of an enumeration by its value, to look a value up without calling the type."""
+    return {member.value: member for member in type_}
+
+
 def _structure_enum(value: object, type_: type[enum.StrEnum]) -> enum.StrEnum:
     if isinstance(value, str):
-        try:
-            return type_(value)
-        except ValueError:
-            pass
+        member = _members(type_).get(value)
+        if member is not None:
+            return member
     choices = ", ".join(repr(m.value) for m in type_)
     raise ValueError(f"expected one of {choices}, got {_shown(value)}")
 
@@ -319,6 +324,20 @@ Refused = tuple[str, dict[str, Any]]
 Parsed = tuple[list[tuple[str, Record]], list[Refused], list[Problem]]
 
 
+def _fast_record(kind: object, table: object) -> Record | None:
+    """The record *table* makes, by the fast converter; None when anything is off with it.
+
+    Most records are good: this makes them without working out a record's name, which only a
+    problem needs. A table it refuses goes to :func:`_structure_table`, which says why.
+    """
+    if not isinstance(kind, str) or kind not in KINDS or not isinstance(table, dict):
+        return None
+    try:
+        return _fast_converter().structure(table, KINDS[kind])
+    except Exception:
+        return None
+
+
 def _structure_table(
     kind: object, table: object, name: str, file: str
 ) -> tuple[tuple[str, Record] | Refused | None, list[Problem]]:
@@ -334,8 +353,6 @@ def _structure_table(
         ]
     if not isinstance(table, dict):
         return None, [Problem(file=file, record=name, field="", message="expected a table")]
-    with contextlib.suppress(Exception):  # a refused record is structured again, below
-        return (kind, _fast_converter().structure(table, KINDS[kind])), []
     try:
         return (kind, get_converter().structure(table, KINDS[kind])), []
     except Exception as error:
@@ -386,10 +403,18 @@ def _parse_toml(text: str, file: str) -> Parsed:
             )
             continue
         for index, table in enumerate(tables):
+            made = _fast_record(kind, table)
+            if made is not None:
+                records.append((kind, made))
+                continue
             record, found = _structure_table(kind, table, _record_name(table, kind, index), file)
             problems.extend(found)
             _add(record, records, refused)
     return records, refused, problems
+
+
+#: The one JSON reader: floats read as Decimal, so "70.0" keeps its digits.
+_JSON = json.JSONDecoder(parse_float=Decimal)
 
 
 def _parse_jsonl(text: str, file: str, max_line_chars: int) -> Parsed:
@@ -412,7 +437,7 @@ def _parse_jsonl(text: str, file: str, max_line_chars: int) -> Parsed:
             problems.append(Problem(file=file, record=f"line {number}", field="", message=message))
             continue
         try:
-            table = json.loads(line, parse_float=Decimal)
+            table = _JSON.decode(line)
         except (json.JSONDecodeError, RecursionError) as error:
             problems.append(
                 Problem(
@@ -427,8 +452,12 @@ def _parse_jsonl(text: str, file: str, max_line_chars: int) -> Parsed:
                 )
             )
             continue
-        fields = dict(table)
-        kind = fields.pop("record", None)
+        kind = table.pop("record", None)
+        made = _fast_record(kind, table)
+        if made is not None:
+            records.append((kind, made))
+            continue
+        fields = table
         name = _record_name(fields, "line", number)
         name = name if name != f"line[{number}]" else f"line {number}"
         record, found = _structure_table(kind, fields, name, file)
@@ -446,9 +475,10 @@ def parse_document(text: str, file: str, *, limits: Limits = DEFAULT_LIMITS) -> 
     """
     text = text.removeprefix("\ufeff")
     try:
-        if file.endswith(".jsonl"):
-            return _parse_jsonl(text, file, limits.max_line_chars)
-        return _parse_toml(text, file)
+        with collection_paused():
+            if file.endswith(".jsonl"):
+                return _parse_jsonl(text, file, limits.max_line_chars)
+            return _parse_toml(text, file)
     except RecursionError:
         return [], [], [Problem(file=file, record="-", field="", message="nested too deeply")]
 

@@ -50,6 +50,8 @@ _RANGE_JOINS = frozenset({"to", "and"})
 #: A number in digits (a minus sign only where nothing is written before it), or a word.
 _TOKEN = re.compile(r"(?:(?<![\w.,])[-−])?\d+(?:,\d+)*(?:\.\d+)?|[a-z]+")
 _GROUPED = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+#: A figure written in digits alone ("12,345", "12.5"), which reads as itself.
+_PLAIN = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 
 
 def _digits(piece: str) -> Decimal:
@@ -99,6 +101,13 @@ def numbers_in(written: str) -> tuple[Decimal, ...]:
         InvalidField: digits are grouped wrongly ("1,00").
 
     """
+    if _PLAIN.fullmatch(written):  # the most common form, read without the word reader
+        return (Decimal(written.replace(",", "")),)
+    return _read_numbers(written)
+
+
+def _read_numbers(written: str) -> tuple[Decimal, ...]:
+    """The numbers *written* states, read word by word (see :func:`numbers_in`)."""
     pieces = _TOKEN.findall(written.lower())
     numbers: list[Decimal] = []
     words: _Words | None = None

@@ -1,0 +1,28 @@
+"""Making records in bulk without the cycle collector walking them again and again."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Iterator
+
+__all__ = ["collection_paused"]
+
+
+@contextlib.contextmanager
+def collection_paused() -> Iterator[None]:
+    """Pause Python's collector of reference cycles while records are made in bulk.
+
+    Records hold no cycles, so the collector finds nothing among them; left running, it walks
+    every record made so far again and again as their number grows (a tenth of the time of
+    reading a large file). Memory is freed by reference counting as usual meanwhile, and the
+    collector is left as it was found.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

@@ -1,0 +1,101 @@
+"""The quick paths of reading agree with the detailed ones, on good records and on bad."""
+
+import json
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gunflow import strategies as gs
+from gunflow._integrity import _all_resolve, _references
+from gunflow._kinds import KINDS
+from gunflow.io import get_converter, kind_of, parse_document, problems_of
+from gunflow.model._common import InvalidField
+from gunflow.model._written import _read_numbers, numbers_in
+
+RECORDS = {
+    "source": gs.sources(),
+    "agency": gs.agencies(),
+    "person": gs.people(),
+    "program": gs.programs(),
+    "measure": gs.measures(),
+    "statistic": gs.statistics(),
+    "event": gs.events(),
+    "relation": gs.relations(),
+    "acknowledgement": gs.acknowledgements(),
+}
+ANY_RECORD = st.one_of(*RECORDS.values())
+#: Values a field should not hold, or may: wrong types, blanks, unsafe text, plausible words.
+JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 5),
+    st.text(max_size=4),
+    st.sampled_from(["", " ", "2009", "2009/2007", "count", "about", "a/b", "x\u202ey", "1,00"]),
+    st.lists(st.sampled_from(["a", "a", "b", 3]), max_size=3),
+    st.dictionaries(st.sampled_from(["start", "end", "fiscal", "unit", "x"]), st.integers(0, 3)),
+)
+
+
+def _outcome(read, written):
+    try:
+        return read(written)
+    except InvalidField as error:
+        return error.message
+
+
+@given(
+    st.from_regex(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", fullmatch=True)
+    | st.text("0123456789,.-− ab", max_size=12)
+)
+def test_a_figure_in_digits_reads_as_the_word_reader_reads_it(written):
+    assert _outcome(numbers_in, written) == _outcome(_read_numbers, written)
+
+
+@given(st.lists(ANY_RECORD, max_size=5), st.data())
+def test_the_quick_reference_check_agrees_with_the_walk(records, data):
+    located = [(kind_of(r), r, "f.toml") for r in records]
+    by_id = {}
+    for kind, record, _ in located:
+        by_id.setdefault(record.id, kind)
+    # give the ids the records name a record of an allowed kind, of another, or none
+    for kind, record, _ in located:
+        for _, target, allowed in _references(kind, record):
+            if target not in by_id:
+                choice = data.draw(st.sampled_from(["allowed", "allowed", "any", "none"]))
+                if choice != "none":
+                    kinds = allowed if choice == "allowed" else tuple(KINDS)
+                    by_id[target] = data.draw(st.sampled_from(kinds))
+    ids_of = {}
+    for id_, kind in by_id.items():
+        ids_of.setdefault(kind, []).append(id_)
+    every = all(
+        by_id.get(target) in allowed
+        for kind, record, _ in located
+        for _, target, allowed in _references(kind, record)
+    )
+    assert _all_resolve(located, ids_of) == every
+
+
+def _read_in_detail(kind, plain, name):
+    """What the detailed converter alone makes of a table: the record, or its problems."""
+    try:
+        return [(kind, get_converter().structure(plain, KINDS[kind]))], [], []
+    except Exception as error:  # any refusal: the reader must report the same
+        return [], [(kind, plain)], problems_of(error, "f.jsonl", name)
+
+
+@given(st.sampled_from(sorted(RECORDS)), st.data())
+def test_a_record_is_read_as_the_detailed_reader_reads_it(kind, data):
+    # A good record, or one with a field spoilt: the reader makes the record the detailed
+    # converter makes, or refuses it with exactly the problems that converter finds.
+    record = data.draw(RECORDS[kind])
+    table = get_converter().unstructure(record)
+    if data.draw(st.booleans()):
+        table[data.draw(st.sampled_from([*sorted(table), "unknown"]))] = data.draw(JUNK)
+    line = json.dumps({"record": kind, **table})
+    plain = json.loads(line, parse_float=Decimal)
+    del plain["record"]
+    named = isinstance(plain.get("id"), str) and plain["id"].strip()
+    expected = _read_in_detail(kind, plain, plain["id"] if named else "line 1")
+    assert parse_document(line, "f.jsonl") == expected
