@@ -7,6 +7,7 @@ import datetime
 import enum
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 import pendulum
@@ -155,7 +156,7 @@ class Collection(Generic[T], Sequence[T]):
         """Hold *records* of the kind named *kind* (``"agency"``), sorted by id by default."""
         items = tuple(records)
         self._records: tuple[T, ...] = (
-            items if keep_order else tuple(sorted(items, key=lambda r: r.id))
+            items if keep_order else tuple(sorted(items, key=attrgetter("id")))
         )
         self._kind = kind
         self._dataset = dataset

@@ -10,7 +10,6 @@ from typing import Any
 from gunflow._kinds import Record
 from gunflow.errors import Problem
 from gunflow.model import (
-    Agency,
     Measure,
     MeasureKind,
     Statistic,
@@ -109,16 +108,13 @@ def _references(kind: str, record: object) -> Iterator[tuple[str, str, tuple[str
             yield field, value, allowed
 
 
-def _all_resolve(located: Sequence[Located], ids_of: Mapping[str, list[str]]) -> bool:
+def _all_resolve(records_of: Mapping[str, list[Record]], ids_of: Mapping[str, list[str]]) -> bool:
     """Whether every id the records name exists and is of a kind allowed.
 
     The common case, checked a field at a time across every record of a kind, without working
     out each field's path, which only a problem names: when this is False, each record is
     walked by :func:`_references`.
     """
-    records_of: dict[str, list[Record]] = {}
-    for kind, record, _ in located:
-        records_of.setdefault(kind, []).append(record)
     known = {kind: set(ids) for kind, ids in ids_of.items()}
     for kind, records in records_of.items():
         for steps, allowed in _STEPS[kind]:
@@ -192,6 +188,7 @@ def problems_between(
     problems: list[Problem] = []
     by_id: dict[str, tuple[str, Record | dict[str, Any]]] = {}
     file_of: dict[str, str] = {}
+    ids_of: dict[str, list[str]] = {}
     entries: list[tuple[str, str, Record | dict[str, Any], str]] = [
         (kind, record.id, record, file) for kind, record, file in located
     ]
@@ -215,37 +212,22 @@ def problems_between(
             continue
         by_id[id_] = (kind, record)
         file_of[id_] = file
-    ids_of: dict[str, list[str]] = {}
-    for id_, (kind, _) in by_id.items():
         ids_of.setdefault(kind, []).append(id_)
-    resolved = _all_resolve(located, ids_of)
+    records_of: dict[str, list[Record]] = {}
+    for kind, record, _ in located:
+        records_of.setdefault(kind, []).append(record)
+    walk_records = not _all_resolve(records_of, ids_of)
+    if not walk_records:  # left to look at: the tables refused, and the figures' units
+        entries = [e for e in entries if e[0] == "statistic" or isinstance(e[2], dict)]
     for kind, id_, record, file in entries:
-        table = isinstance(record, dict)
-        for field, target, allowed in () if resolved and not table else _references(kind, record):
-            found = by_id.get(target)
-            if found is None:
-                problems.append(
-                    Problem(
-                        file=file,
-                        record=id_,
-                        field=field,
-                        message=_dangling(target, allowed, ids_of),
-                    )
-                )
-            elif found[0] not in allowed:
-                problems.append(
-                    Problem(
-                        file=file,
-                        record=id_,
-                        field=field,
-                        message=f"{target!r} is {_article(found[0])} {found[0]}, not "
-                        f"{' or '.join(_article(a) + ' ' + a for a in allowed)}",
-                    )
-                )
-        if not isinstance(record, dict):
+        if walk_records or isinstance(record, dict):
+            problems.extend(
+                _reference_problems(kind, id_, record, file, by_id=by_id, ids_of=ids_of)
+            )
+        if kind == "statistic" and not isinstance(record, dict):
             for field, message in _consistency(record, by_id):
                 problems.append(Problem(file=file, record=id_, field=field, message=message))
-    for field, parents in _chains(located).items():
+    for field, parents in _chains(records_of).items():
         problems.extend(
             Problem(
                 file=file_of[i],
@@ -258,14 +240,36 @@ def problems_between(
     return problems
 
 
-def _chains(located: Sequence[Located]) -> dict[str, dict[str, str]]:
+def _reference_problems(
+    kind: str,
+    id_: str,
+    record: Record | dict[str, Any],
+    file: str,
+    *,
+    by_id: Mapping[str, tuple[str, object]],
+    ids_of: dict[str, list[str]],
+) -> Iterator[Problem]:
+    """The problem of each id *record* names that does not exist or is of a kind not allowed."""
+    for field, target, allowed in _references(kind, record):
+        found = by_id.get(target)
+        if found is None:
+            yield Problem(
+                file=file, record=id_, field=field, message=_dangling(target, allowed, ids_of)
+            )
+        elif found[0] not in allowed:
+            yield Problem(
+                file=file,
+                record=id_,
+                field=field,
+                message=f"{target!r} is {_article(found[0])} {found[0]}, not "
+                f"{' or '.join(_article(a) + ' ' + a for a in allowed)}",
+            )
+
+
+def _chains(records_of: Mapping[str, list[Record]]) -> dict[str, dict[str, str]]:
     """The links that must never loop, by field: parent, part_of, restates."""
-    chains: dict[str, dict[str, str]] = {"parent": {}, "part_of": {}, "restates": {}}
-    for _kind, record, _file in located:
-        if isinstance(record, Agency) and record.parent:
-            chains["parent"][record.id] = record.parent
-        elif isinstance(record, Measure) and record.part_of:
-            chains["part_of"][record.id] = record.part_of
-        elif isinstance(record, Statistic) and record.restates:
-            chains["restates"][record.id] = record.restates
-    return chains
+    links = (("parent", "agency"), ("part_of", "measure"), ("restates", "statistic"))
+    return {
+        field: {r.id: getattr(r, field) for r in records_of.get(kind, ()) if getattr(r, field)}
+        for field, kind in links
+    }

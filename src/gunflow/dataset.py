@@ -307,21 +307,19 @@ def _build(located: Sequence[Located]) -> Dataset:
     problems = problems_between(located)
     if problems:
         raise DataError(problems)
-    records = [record for _, record, _ in located]
-
-    def collect(cls: type[T], kind: str) -> list[T]:
-        return [r for r in records if isinstance(r, cls)]
-
+    records_of: dict[str, list[Any]] = {kind: [] for kind in KINDS}
+    for kind, record, _ in located:
+        records_of[kind].append(record)
     dataset = Dataset(
-        sources=Collection(collect(Source, "source"), "source"),
-        agencies=Collection(collect(Agency, "agency"), "agency"),
-        people=Collection(collect(Person, "person"), "person"),
-        programs=Collection(collect(Program, "program"), "program"),
-        measures=Collection(collect(Measure, "measure"), "measure"),
-        statistics=Collection(collect(Statistic, "statistic"), "statistic"),
-        events=Events(collect(Event, "event"), "event"),
-        relations=Collection(collect(Relation, "relation"), "relation"),
-        acknowledgements=Collection(collect(Acknowledgement, "acknowledgement"), "acknowledgement"),
+        sources=Collection(records_of["source"], "source"),
+        agencies=Collection(records_of["agency"], "agency"),
+        people=Collection(records_of["person"], "person"),
+        programs=Collection(records_of["program"], "program"),
+        measures=Collection(records_of["measure"], "measure"),
+        statistics=Collection(records_of["statistic"], "statistic"),
+        events=Events(records_of["event"], "event"),
+        relations=Collection(records_of["relation"], "relation"),
+        acknowledgements=Collection(records_of["acknowledgement"], "acknowledgement"),
         origins={r.id: file for _, r, file in located if not file.startswith("<records")},
     )
     object.__setattr__(dataset, "_checked", True)  # frozen: set once, here

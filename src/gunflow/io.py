@@ -272,6 +272,12 @@ def _fast_converter() -> cattrs.Converter:
     return _make_converter(detailed=False)
 
 
+@functools.cache
+def _fast_hooks() -> dict[str, tuple[Callable[[object, type], Record], type]]:
+    """The fast converter's hook for each kind of record, looked up once rather than per table."""
+    return {kind: (_fast_converter().get_structure_hook(cls), cls) for kind, cls in KINDS.items()}
+
+
 def _field_path(path: str) -> str:
     """``$.quantity.value`` → ``quantity.value``; ``$`` → ``""``."""
     return path.removeprefix("$").removeprefix(".")
@@ -330,10 +336,12 @@ def _fast_record(kind: object, table: object) -> Record | None:
     Most records are good: this makes them without working out a record's name, which only a
     problem needs. A table it refuses goes to :func:`_structure_table`, which says why.
     """
-    if not isinstance(kind, str) or kind not in KINDS or not isinstance(table, dict):
+    found = _fast_hooks().get(kind) if isinstance(kind, str) else None
+    if found is None or not isinstance(table, dict):
         return None
+    hook, cls = found
     try:
-        return _fast_converter().structure(table, KINDS[kind])
+        return hook(table, cls)
     except Exception:
         return None
 
