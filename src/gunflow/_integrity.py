@@ -108,14 +108,14 @@ def _references(kind: str, record: object) -> Iterator[tuple[str, str, tuple[str
             yield field, value, allowed
 
 
-def _all_resolve(records_of: Mapping[str, list[Record]], ids_of: Mapping[str, list[str]]) -> bool:
+def _all_resolve(records_of: Mapping[str, list[Record]]) -> bool:
     """Whether every id the records name exists and is of a kind allowed.
 
     The common case, checked a field at a time across every record of a kind, without working
     out each field's path, which only a problem names: when this is False, each record is
     walked by :func:`_references`.
     """
-    known = {kind: set(ids) for kind, ids in ids_of.items()}
+    known = {kind: {record.id for record in records} for kind, records in records_of.items()}
     for kind, records in records_of.items():
         for steps, allowed in _STEPS[kind]:
             if len(steps) == 1:  # a field of the record itself: read across every record
@@ -135,9 +135,7 @@ def _article(kind: str) -> str:
     return "an" if kind[0] in "aeiou" else "a"
 
 
-def _consistency(
-    record: Record, kinds: dict[str, tuple[str, Record | dict[str, Any]]]
-) -> Iterator[tuple[str, str]]:
+def _consistency(record: Record, kinds: Mapping[str, tuple[Any, ...]]) -> Iterator[tuple[str, str]]:
     """Problems a record has with the records it names, beyond their existence."""
     if isinstance(record, Statistic):
         measure = kinds.get(record.measure, ("", None))[1]
@@ -185,10 +183,6 @@ def problems_between(
     The tables in *refused* (records that could not be made, whose problems are reported
     already) are checked too: their ids count as taken, and their own references must exist.
     """
-    problems: list[Problem] = []
-    by_id: dict[str, tuple[str, Record | dict[str, Any]]] = {}
-    file_of: dict[str, str] = {}
-    ids_of: dict[str, list[str]] = {}
     entries: list[tuple[str, str, Record | dict[str, Any], str]] = [
         (kind, record.id, record, file) for kind, record, file in located
     ]
@@ -197,40 +191,32 @@ def problems_between(
         for kind, table, file in refused
         if isinstance(table.get("id"), str) and ID_PATTERN.fullmatch(table["id"])
     ]
-    for kind, id_, record, file in entries:
-        if id_ in by_id:
-            other_kind = by_id[id_][0]
-            problems.append(
-                Problem(
-                    file=file,
-                    record=id_,
-                    field="id",
-                    message=f"the id is already used by {_article(other_kind)} {other_kind} "
-                    f"in {file_of[id_]}",
-                )
-            )
-            continue
-        by_id[id_] = (kind, record)
-        file_of[id_] = file
-        ids_of.setdefault(kind, []).append(id_)
     records_of: dict[str, list[Record]] = {}
-    for kind, record, _ in located:
-        records_of.setdefault(kind, []).append(record)
-    walk_records = not _all_resolve(records_of, ids_of)
-    if not walk_records:  # left to look at: the tables refused, and the figures' units
-        entries = [e for e in entries if e[0] == "statistic" or isinstance(e[2], dict)]
+    for kind, made, _ in located:
+        records_of.setdefault(kind, []).append(made)
+    # the first record of each id: built backwards, so that the first one is the one kept
+    by_id: dict[str, tuple[str, Record | dict[str, Any], str]] = {
+        id_: (kind, record, file) for kind, id_, record, file in reversed(entries)
+    }
+    problems: list[Problem] = []
+    if len(by_id) < len(entries):
+        problems += _ids_used_twice(entries, by_id)
+    # The common case, all ids once, no table refused, every reference resolving, is checked
+    # across all records at once; otherwise each record is walked, naming each problem's field.
+    walk = bool(problems) or len(entries) > len(located) or not _all_resolve(records_of)
+    ids_of: dict[str, list[str]] = {}
+    for id_, (kind, _, _) in by_id.items() if walk else ():
+        ids_of.setdefault(kind, []).append(id_)
     for kind, id_, record, file in entries:
-        if walk_records or isinstance(record, dict):
-            problems.extend(
-                _reference_problems(kind, id_, record, file, by_id=by_id, ids_of=ids_of)
-            )
+        if walk:
+            problems += _reference_problems(kind, id_, record, file, by_id=by_id, ids_of=ids_of)
         if kind == "statistic" and not isinstance(record, dict):
             for field, message in _consistency(record, by_id):
                 problems.append(Problem(file=file, record=id_, field=field, message=message))
     for field, parents in _chains(records_of).items():
         problems.extend(
             Problem(
-                file=file_of[i],
+                file=by_id[i][2],
                 record=i,
                 field=field,
                 message=f"the {field} chain loops back to {i!r}",
@@ -240,13 +226,31 @@ def problems_between(
     return problems
 
 
+def _ids_used_twice(
+    entries: Sequence[tuple[str, str, object, str]], by_id: Mapping[str, tuple[str, object, str]]
+) -> Iterator[Problem]:
+    """A problem for each record whose id an earlier one has, naming the earlier one's file."""
+    seen: set[str] = set()
+    for _kind, id_, _record, file in entries:
+        if id_ in seen:
+            other_kind, _, other_file = by_id[id_]
+            yield Problem(
+                file=file,
+                record=id_,
+                field="id",
+                message=f"the id is already used by {_article(other_kind)} {other_kind} "
+                f"in {other_file}",
+            )
+        seen.add(id_)
+
+
 def _reference_problems(
     kind: str,
     id_: str,
     record: Record | dict[str, Any],
     file: str,
     *,
-    by_id: Mapping[str, tuple[str, object]],
+    by_id: Mapping[str, tuple[Any, ...]],
     ids_of: dict[str, list[str]],
 ) -> Iterator[Problem]:
     """The problem of each id *record* names that does not exist or is of a kind not allowed."""

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from os import PathLike
 from pathlib import Path
 
+from gunflow._collector import collection_paused
 from gunflow._integrity import Located, RefusedIn, problems_between
 from gunflow._limits import DEFAULT_LIMITS, Limits
 from gunflow._precompiled import bundled_files, precompiled_records
@@ -176,5 +177,6 @@ def read(paths: Paths, *, limits: Limits | None = None) -> Dataset:
     .. versionchanged:: 0.2.0
        *limits*.
     """
-    located, refused, problems = _read_files(paths, limits or DEFAULT_LIMITS)
-    return _build_or_raise(located, refused, problems)
+    with collection_paused():
+        located, refused, problems = _read_files(paths, limits or DEFAULT_LIMITS)
+        return _build_or_raise(located, refused, problems)

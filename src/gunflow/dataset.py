@@ -77,7 +77,8 @@ class Dataset:
 
     def __attrs_post_init__(self) -> None:
         """Index every record by id, and let the collections reach the dataset."""
-        object.__setattr__(self, "_by_id", {r.id: r for r in self.records()})
+        by_id = {r.id: r for collection in self._collections() for r in collection}
+        object.__setattr__(self, "_by_id", by_id)
         for field in attrs.fields(Dataset):
             # bind copies: the collections given may belong to another dataset
             if field.name in _COLLECTION_FIELDS:

@@ -35,7 +35,7 @@ from gunflow.model import (
     PartialDate,
     Period,
 )
-from gunflow.model._common import InvalidField, unsafe_character
+from gunflow.model._common import UNSAFE_CHARACTERS, InvalidField, unsafe_character
 
 __all__ = ["KINDS", "Record", "get_converter", "parse_document"]
 
@@ -68,9 +68,8 @@ def _strict(kind: type, name: str) -> Callable[[object, type], Any]:
 def _structure_text(value: object, _type: type) -> str:
     if type(value) is not str:
         raise ValueError(f"expected a string, got {_type_name(value)} {_shown(value)}")
-    unsafe = unsafe_character(value)
-    if unsafe is not None:
-        raise ValueError(unsafe)
+    if UNSAFE_CHARACTERS.search(value) is not None:  # rare: only then say which and where
+        raise ValueError(unsafe_character(value))
     return value
 
 

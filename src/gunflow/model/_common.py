@@ -51,6 +51,8 @@ def check_id(_instance: object, attribute: attrs.Attribute[Any], value: object) 
 
 def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     """Validate every id of a tuple of ids, and that none repeats (an attrs validator)."""
+    if not value:  # most records list none
+        return
     for item in value:
         check_id(instance, attribute, item)
     if len(set(value)) != len(value):
