@@ -89,6 +89,8 @@ def _structure_enum(value: object, type_: type[enum.StrEnum]) -> enum.StrEnum:
 
 
 def _structure_decimal(value: object, _type: type) -> Decimal:
+    if type(value) is int:  # the most common: exact as it is, no need to go through text
+        return Decimal(value)
     if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
         raise ValueError(f"expected a number, got {_type_name(value)} {_shown(value)}")
     try:
