@@ -436,7 +436,7 @@ def _parse_jsonl(text: str, file: str, max_line_chars: int) -> Parsed:
     refused: list[Refused] = []
     problems: list[Problem] = []
     for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+        if not line or line.isspace():
             continue
         if len(line) > max_line_chars:
             message = (
