@@ -61,6 +61,26 @@ def test_invalid_toml_syntax(tmp_path):
     assert "line" in problem.message  # says where
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "says"),
+    [
+        ("huge.toml", "[[measure]]\nid = " + "9" * 5000 + "\n", "invalid TOML"),
+        ("huge.jsonl", '{"record": "measure", "id": ' + "9" * 5000 + "}\n", "invalid JSON"),
+    ],
+)
+def test_a_number_too_long_to_read_is_a_problem_not_a_crash(tmp_path, name, text, says):
+    # Python refuses to read an integer of more than 4,300 digits (a ValueError, not a
+    # decoding error): the file is refused with a problem naming it, like any malformed one.
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        gunflow.read(path)
+    (problem,) = caught.value.problems
+    assert problem.file == str(path)
+    assert problem.message.startswith(says)
+    assert "4300 digits" in problem.message
+
+
 def test_unknown_key(tmp_path):
     path = write(tmp_path, GOOD.replace('publisher = "Me"', 'publisher = "Me"\npublsher = "x"'))
     with pytest.raises(DataError) as caught:

@@ -385,7 +385,7 @@ def _add(
 def _parse_toml(text: str, file: str) -> Parsed:
     try:
         document = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as error:
+    except ValueError as error:  # malformed, or a number of more digits than Python reads
         return [], [], [Problem(file=file, record="-", field="", message=f"invalid TOML: {error}")]
     records: list[tuple[str, Record]] = []
     refused: list[Refused] = []
@@ -447,7 +447,7 @@ def _parse_jsonl(text: str, file: str, max_line_chars: int) -> Parsed:
             continue
         try:
             table = _JSON.decode(line)
-        except (json.JSONDecodeError, RecursionError) as error:
+        except (ValueError, RecursionError) as error:  # malformed, or a number too long
             problems.append(
                 Problem(
                     file=file, record=f"line {number}", field="", message=f"invalid JSON: {error}"
