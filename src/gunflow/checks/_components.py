@@ -13,13 +13,17 @@ from gunflow.model import Acknowledgement, Measure, Relation, Statistic
 __all__ = ["components"]
 
 
+#: A node of the links: a measure's id, or ("family", name), or ("relation", id).
+_Node = str | tuple[str, str]
+
+
 class _Links:
-    """Union-find over record ids: ids linked, directly or not, end with one root."""
+    """Union-find: nodes linked, directly or not, end with one root."""
 
     def __init__(self) -> None:
-        self._parent: dict[str, str] = {}
+        self._parent: dict[_Node, _Node] = {}
 
-    def root(self, node: str) -> str:
+    def root(self, node: _Node) -> _Node:
         parent = self._parent.setdefault(node, node)
         while parent != node:
             grand = self._parent[parent]
@@ -27,46 +31,51 @@ class _Links:
             node, parent = parent, grand
         return node
 
-    def link(self, a: str, b: str) -> None:
+    def link(self, a: _Node, b: _Node) -> None:
         ra, rb = self.root(a), self.root(b)
         if ra != rb:
-            self._parent[max(ra, rb)] = min(ra, rb)
+            self._parent[rb] = ra
 
 
-def _linked(dataset: Dataset) -> _Links:
-    """Every link a rule follows between figures: measures, relations, restatements, working."""
+def _linked(dataset: Dataset) -> tuple[_Links, dict[str, str]]:
+    """Every link a rule follows, between measures; and each statistic's measure.
+
+    Figures of one measure are always compared, so the measures are the nodes: a restatement,
+    a derived figure's working or a relation links the measures of the figures it names.
+    """
     links = _Links()
     for measure in dataset.measures:
-        node = f"m:{measure.id}"
+        links.root(measure.id)
         for other in (measure.part_of, measure.numerator, measure.denominator, measure.change_of):
             if other:
-                links.link(node, f"m:{other}")
+                links.link(measure.id, other)
         for part in measure.parts:
-            links.link(node, f"m:{part}")
+            links.link(measure.id, part)
         if measure.family:
-            links.link(node, f"f:{measure.family}")
+            links.link(measure.id, ("family", measure.family))
+    measure_of = {s.id: s.measure for s in dataset.statistics}
     for statistic in dataset.statistics:
-        node = f"s:{statistic.id}"
-        links.link(node, f"m:{statistic.measure}")
-        if statistic.restates:
-            links.link(node, f"s:{statistic.restates}")
-        for source in statistic.derived_from:
-            links.link(node, f"s:{source}")
+        for other in (statistic.restates, *statistic.derived_from):
+            if other in measure_of:
+                links.link(statistic.measure, measure_of[other])
     for relation in dataset.relations:
+        node: _Node = ("relation", relation.id)
         for member in (*relation.left, *relation.right):
-            links.link(f"r:{relation.id}", f"s:{member}")
-    return links
+            if member in measure_of:
+                links.link(node, measure_of[member])
+    return links, measure_of
 
 
-def _home(links: _Links, acknowledgement: Acknowledgement) -> str | None:
+def _home(
+    links: _Links, measure_of: dict[str, str], acknowledgement: Acknowledgement
+) -> _Node | None:
     """The root of the first record an acknowledgement names; None for events alone."""
-    for prefix, ids in (
-        ("s", acknowledgement.statistics),
-        ("m", acknowledgement.measures),
-        ("r", acknowledgement.relations),
-    ):
-        for id in sorted(ids):
-            return links.root(f"{prefix}:{id}")
+    for id in sorted(acknowledgement.statistics):
+        return links.root(measure_of[id]) if id in measure_of else None
+    for id in sorted(acknowledgement.measures):
+        return links.root(id)
+    for id in sorted(acknowledgement.relations):
+        return links.root(("relation", id))
     return None
 
 
@@ -102,22 +111,22 @@ def components(dataset: Dataset, parts: int | None = None) -> Iterator[Dataset]:
     .. versionadded:: 0.2.0
 
     """
-    links = _linked(dataset)
-    statistics: dict[str, list[Statistic]] = defaultdict(list)
+    links, measure_of = _linked(dataset)
+    statistics: dict[_Node, list[Statistic]] = defaultdict(list)
     for statistic in dataset.statistics:
-        statistics[links.root(f"s:{statistic.id}")].append(statistic)
+        statistics[links.root(statistic.measure)].append(statistic)
     if not statistics:
         yield dataset
         return
-    measures: dict[str, list[Measure]] = defaultdict(list)
+    measures: dict[_Node, list[Measure]] = defaultdict(list)
     for measure in dataset.measures:
-        measures[links.root(f"m:{measure.id}")].append(measure)
-    relations: dict[str, list[Relation]] = defaultdict(list)
+        measures[links.root(measure.id)].append(measure)
+    relations: dict[_Node, list[Relation]] = defaultdict(list)
     for relation in dataset.relations:
-        relations[links.root(f"r:{relation.id}")].append(relation)
-    acknowledgements: dict[str | None, list[Acknowledgement]] = defaultdict(list)
+        relations[links.root(("relation", relation.id))].append(relation)
+    acknowledgements: dict[_Node | None, list[Acknowledgement]] = defaultdict(list)
     for acknowledgement in dataset.acknowledgements:
-        acknowledgements[_home(links, acknowledgement)].append(acknowledgement)
+        acknowledgements[_home(links, measure_of, acknowledgement)].append(acknowledgement)
     roots = sorted(statistics, key=lambda r: (-len(statistics[r]), statistics[r][0].id))
     for number, group in enumerate(_bins(roots, statistics, parts)):
         yield _dataset(
@@ -134,14 +143,14 @@ def components(dataset: Dataset, parts: int | None = None) -> Iterator[Dataset]:
 
 
 def _bins(
-    roots: Sequence[str], statistics: dict[str, list[Statistic]], parts: int | None
-) -> list[list[str]]:
+    roots: Sequence[_Node], statistics: dict[_Node, list[Statistic]], parts: int | None
+) -> list[list[_Node]]:
     """Components grouped into at most *parts* bins: each, largest first, into the lightest."""
     if parts is None or parts >= len(roots):
         return [[root] for root in roots]
     if parts < 1:
         raise ValueError(f"parts must be at least 1, not {parts}")
-    bins: list[list[str]] = [[] for _ in range(parts)]
+    bins: list[list[_Node]] = [[] for _ in range(parts)]
     sizes = [0] * parts
     for root in roots:
         lightest = sizes.index(min(sizes))
