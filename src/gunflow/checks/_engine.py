@@ -403,8 +403,8 @@ def check(
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     selected = _select(rules)
-    context = Context(dataset, tolerance)
     with _collector_paused():  # until the report is made: it holds what the rules made
+        context = Context(dataset, tolerance)
         findings, passed, counts = _run(context, selected, jobs)
         names = {rule.name for rule in selected}
         known = names | set(_BY_NAME) | {e.name for e in _entry_points()}
