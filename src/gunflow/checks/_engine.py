@@ -8,8 +8,9 @@ import gc
 import importlib.metadata
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from types import ModuleType
+from typing import Any
 
 import attrs
 
@@ -229,13 +230,14 @@ def _order(passed: Iterable[Passed]) -> list[Passed]:
 #: Whether worker processes can be forked, inheriting the parts of the dataset (not pickled).
 _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 
-#: What a worker process checks, set when it starts (forked: nothing is pickled): the parts of
-#: the dataset, the rules, the tolerance.
-_WORK: list[tuple[list[Dataset], tuple[Rule, ...], Tolerance]] = []
+#: What a worker process checks, set when it starts (forked: nothing is pickled): its part
+#: of the dataset, the rules, the tolerance; then the part's context, made on first use.
+_WORK: dict[str, Any] = {}
 
 
-def _start_worker(parts: list[Dataset], rules: tuple[Rule, ...], tolerance: Tolerance) -> None:
-    _WORK[:] = [(parts, rules, tolerance)]
+def _start_worker(part: Dataset, rules: tuple[Rule, ...], tolerance: Tolerance) -> None:
+    _WORK.clear()
+    _WORK.update(part=part, rules=rules, tolerance=tolerance)
 
 
 _Outcomes = tuple[list[Finding], list[Passed], Checked]
@@ -249,48 +251,45 @@ _SentPassed = tuple[str, str, tuple[str, ...], tuple[Interval, ...], Relation | 
 _Sent = tuple[list[Finding], list[tuple[str, ...]], list[_SentPassed], Checked]
 
 
-def _check_part(number: int) -> list[_Sent]:
-    """Run the rules over one part of the dataset, in a worker process.
+def _check_rule(number: int) -> _Sent:
+    """Run rule *number* over the worker's part of the dataset, in the worker process.
 
     Statistics are sent back as ids: the parent holds the records already, and pickling them
     is slow. Comparisons that held go as plain tuples (there are many), intervals as integers.
+    One rule at a time, so that the parent reads each rule's results while the next runs.
     """
-    parts, rules, tolerance = _WORK[0]
-    context = Context(parts[number], tolerance)
-    return [
-        (
-            [attrs.evolve(f, statistics=()) for f in found],
-            [f.statistic_ids for f in found],
-            [(p.rule, p.arithmetic, p.statistic_ids, p.intervals, p.relation) for p in held],
-            counted,
-        )
-        for found, held, counted in (_outcomes(rule, context) for rule in rules)
-    ]
+    if "context" not in _WORK:
+        _WORK["context"] = Context(_WORK["part"], _WORK["tolerance"])
+    found, held, counted = _outcomes(_WORK["rules"][number], _WORK["context"])
+    return (
+        [attrs.evolve(f, statistics=()) for f in found],
+        [f.statistic_ids for f in found],
+        [(p.rule, p.arithmetic, p.statistic_ids, p.intervals, p.relation) for p in held],
+        counted,
+    )
 
 
-def _relinked(context: Context, results: list[_Sent]) -> list[_Outcomes]:
-    """A worker's results with their statistics again, looked up by id."""
+def _relinked(context: Context, sent: _Sent) -> _Outcomes:
+    """A worker's results of one rule with their statistics again, looked up by id."""
+    found, found_ids, held, counted = sent
     statistics = context.statistics
-    return [
-        (
-            [
-                attrs.evolve(f, statistics=[statistics[i] for i in ids])
-                for f, ids in zip(found, found_ids, strict=True)
-            ],
-            [
-                Passed(
-                    rule=rule,
-                    arithmetic=arithmetic,
-                    statistics=[statistics[i] for i in ids],
-                    intervals=intervals,
-                    relation=relation,
-                )
-                for rule, arithmetic, ids, intervals, relation in held
-            ],
-            counted,
-        )
-        for found, found_ids, held, counted in results
-    ]
+    return (
+        [
+            attrs.evolve(f, statistics=[statistics[i] for i in ids])
+            for f, ids in zip(found, found_ids, strict=True)
+        ],
+        [
+            Passed(
+                rule=rule,
+                arithmetic=arithmetic,
+                statistics=[statistics[i] for i in ids],
+                intervals=intervals,
+                relation=relation,
+            )
+            for rule, arithmetic, ids, intervals, relation in held
+        ],
+        counted,
+    )
 
 
 def _run(
@@ -313,21 +312,22 @@ def _run(
         apart, together = (), list(selected)
     by_part: list[list[_Outcomes]] = []
     with contextlib.ExitStack() as stack:
-        pending: Iterable[list[_Sent]] = ()
-        if apart:
+        pending: list[list[Future[_Sent]]] = []
+        for part in parts[1:]:  # one worker per part, each sent the rules one by one
             pool = stack.enter_context(
                 ProcessPoolExecutor(
-                    max_workers=len(parts) - 1,
+                    max_workers=1,
                     mp_context=multiprocessing.get_context("fork"),
                     initializer=_start_worker,
-                    initargs=(parts, apart, context.tolerance),
+                    initargs=(part, apart, context.tolerance),
                 )
             )
-            pending = pool.map(_check_part, range(1, len(parts)))
+            pending.append([pool.submit(_check_rule, number) for number in range(len(apart))])
+        if apart:
             first = Context(parts[0], context.tolerance)  # this process checks one part itself
             by_part.append([_outcomes(rule, first) for rule in apart])
         by_part.append([_outcomes(rule, context) for rule in together])
-        by_part += [_relinked(context, results) for results in pending]
+        by_part += [[_relinked(context, sent.result()) for sent in part] for part in pending]
     for results in by_part:
         for findings, passed, counted in results:
             found[counted.rule] += findings
