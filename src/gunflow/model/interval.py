@@ -158,7 +158,9 @@ class Interval:
 
     def overlaps(self, other: Interval) -> bool:
         """Whether some number lies in both intervals."""
-        return not self.intersection(other).is_empty
+        if self.is_empty or other.is_empty:
+            return False
+        return not (self.lies_above(other) or other.lies_above(self))
 
     def lies_above(self, other: Interval) -> bool:
         """Whether every number of this interval is greater than every number of *other*.
@@ -234,10 +236,9 @@ class Interval:
         _require_not_negative(self, other)
         if self.is_empty or other.is_empty:
             return EMPTY
-        zero = Interval.point(0)
-        if zero in (self, other):
-            return zero
         a, b = self, other
+        if a.high == 0 or b.high == 0:  # not negative, not empty: the point zero
+            return _ZERO
         assert a.low is not None  # noqa: S101 - not negative: bounded below
         assert b.low is not None  # noqa: S101
         zero_reached = (a.low == 0 and a.low_closed) or (b.low == 0 and b.low_closed)
@@ -290,6 +291,7 @@ class Interval:
 
 EMPTY = Interval(low=0, high=0, low_closed=False, high_closed=False)
 Interval.EMPTY = EMPTY
+_ZERO = Interval.point(0)
 
 _new_interval = object.__new__
 _set = object.__setattr__
