@@ -413,43 +413,50 @@ def check(
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     selected = _select(rules)
-    with _collector_paused():  # until the report is made: it holds what the rules made
-        context = Context(dataset, tolerance)
-        findings, passed, counts = _run(context, selected, jobs)
-        names = {rule.name for rule in selected}
-        known = names | set(_BY_NAME) | {e.name for e in _entry_points()}
-        acknowledgements, problems = _acknowledgements(dataset, known)
-        used: set[FindingKey] = set()
-        marked = []
-        for finding in findings:
-            key = finding.key
-            found_acknowledgement = acknowledgements.get(key)
-            if found_acknowledgement is not None:
-                used.add(key)
-                finding = attrs.evolve(finding, acknowledgement=found_acknowledgement)  # noqa: PLW2901
-            marked.append(finding)
-        if integrity.NAME in names:
-            marked.extend(
-                Finding(rule=integrity.NAME, severity=Severity.WARNING, message=message)
-                for message in problems
-            )
-            marked.extend(
-                _stale(context, acknowledgement)
-                for key, acknowledgement in acknowledgements.items()
-                if key not in used and acknowledgement.rule in names
-            )
-        return Report(
-            findings=tuple(marked),
-            rules=tuple(rule.name for rule in selected),
-            origins=dataset.origins,
-            statistics=dataset.statistics,
-            passed=tuple(passed),
-            checked=counts,
-            labels={
-                s.id: context.label(s)
-                for f in marked
-                if f.severity is Severity.ERROR and not f.acknowledged
-                for s in f.statistics
-            },
-            sources={s.id: s for s in dataset.sources},
+    with _collector_paused():  # the context is gone by the time it runs again
+        return _report(dataset, tolerance, selected, jobs)
+
+
+def _report(
+    dataset: Dataset, tolerance: Tolerance | None, selected: tuple[Rule, ...], jobs: int
+) -> Report:
+    """The report of the *selected* rules over *dataset*, acknowledgements matched."""
+    context = Context(dataset, tolerance)
+    findings, passed, counts = _run(context, selected, jobs)
+    names = {rule.name for rule in selected}
+    known = names | set(_BY_NAME) | {e.name for e in _entry_points()}
+    acknowledgements, problems = _acknowledgements(dataset, known)
+    used: set[FindingKey] = set()
+    marked = []
+    for finding in findings:
+        key = finding.key
+        found_acknowledgement = acknowledgements.get(key)
+        if found_acknowledgement is not None:
+            used.add(key)
+            finding = attrs.evolve(finding, acknowledgement=found_acknowledgement)  # noqa: PLW2901
+        marked.append(finding)
+    if integrity.NAME in names:
+        marked.extend(
+            Finding(rule=integrity.NAME, severity=Severity.WARNING, message=message)
+            for message in problems
         )
+        marked.extend(
+            _stale(context, acknowledgement)
+            for key, acknowledgement in acknowledgements.items()
+            if key not in used and acknowledgement.rule in names
+        )
+    return Report(
+        findings=tuple(marked),
+        rules=tuple(rule.name for rule in selected),
+        origins=dataset.origins,
+        statistics=dataset.statistics,
+        passed=tuple(passed),
+        checked=counts,
+        labels={
+            s.id: context.label(s)
+            for f in marked
+            if f.severity is Severity.ERROR and not f.acknowledged
+            for s in f.statistics
+        },
+        sources={s.id: s for s in dataset.sources},
+    )
