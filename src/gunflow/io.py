@@ -35,7 +35,15 @@ from gunflow.model import (
     PartialDate,
     Period,
 )
-from gunflow.model._common import UNSAFE_CHARACTERS, InvalidField, unsafe_character
+from gunflow.model._common import (
+    UNSAFE_CHARACTERS,
+    InvalidField,
+    check_id,
+    inference_tuple,
+    str_tuple,
+    unsafe_character,
+)
+from gunflow.model.quantity import _optional_decimal
 
 __all__ = ["KINDS", "Record", "get_converter", "parse_document"]
 
@@ -212,6 +220,96 @@ def _structure_optional(conv: cattrs.Converter, type_: object) -> Callable[[obje
     return structure
 
 
+#: Converters that give back unchanged what the hooks make for their field: a tuple of strings,
+#: a tuple of inferences, a finite Decimal or None. (A field whose converter is its own
+#: enumeration gets a member of it from its hook, which that converter also gives back.)
+_KEEP_WHAT_HOOKS_MAKE: frozenset[object] = frozenset(
+    {str_tuple, inference_tuple, _optional_decimal}
+)
+
+
+def _converter_needed(field: attrs.Attribute[Any]) -> bool:
+    """Whether *field*'s converter can change what the fast converter's hook made for it."""
+    converter = field.converter
+    if converter is None or converter in _KEEP_WHAT_HOOKS_MAKE:
+        return False
+    return not (isinstance(converter, enum.EnumType) and converter is field.type)
+
+
+def _field_hook(conv: cattrs.Converter, field: attrs.Attribute[Any]) -> tuple[Any, Any, bool]:
+    """The hook for *field*'s value, the type it makes, and whether None is allowed.
+
+    A field of ``X | None`` gets the hook of ``X``: None is let through by the caller.
+
+    An id needs no check of its characters before its validator: :func:`check_id` accepts only
+    letters, digits and ``_.-/``, none of them unsafe; its type is all that is left to check.
+    """
+    optional = _is_optional(field.type)
+    inner = next(t for t in get_args(field.type) if t is not NoneType) if optional else field.type
+    if inner is str and field.validator is check_id:
+        return _strict(str, "a string"), inner, optional
+    return conv.get_structure_hook(inner), inner, optional
+
+
+def _trusted_structure(conv: cattrs.Converter, cls: type) -> Callable[[object, type], Any]:
+    """Make *cls* from a table without redoing what the hooks have already done.
+
+    The record is made as its own constructor makes it, but a converter that would give back
+    what the field's hook made is skipped, and so are the validators of the fields the table
+    leaves out (their defaults are valid). Every other validator runs, then the class's own
+    cross-field checks (``__attrs_post_init__``). A table refused raises; the detailed
+    converter then says why, through the public constructor.
+    """
+    attrs.resolve_types(cls)
+    fields = attrs.fields(cls)
+    names = frozenset(field.name for field in fields)
+    scope: dict[str, Any] = {"cls": cls, "names": names, "new": object.__new__}
+    make = [
+        "def make(o, _):",
+        "  if type(o) is not dict or not names.issuperset(o): raise KeyError",
+        "  r = new(cls)",
+    ]
+    check = []
+    for i, field in enumerate(fields):
+        scope[f"h{i}"], scope[f"t{i}"], optional = _field_hook(conv, field)
+        value = f"h{i}(o[{field.name!r}], t{i})"
+        if optional:
+            value = f"None if (x := o[{field.name!r}]) is None else h{i}(x, t{i})"
+        if field.default is attrs.NOTHING:
+            make.append(f"  x{i} = {value}")
+        else:
+            scope[f"d{i}"] = field.default
+            make.append(f"  x{i} = ({value}) if {field.name!r} in o else d{i}")
+        if _converter_needed(field):
+            scope[f"c{i}"] = field.converter
+            make.append(f"  x{i} = c{i}(x{i})")
+        make.append(f"  set(r, {field.name!r}, x{i})")
+        if field.validator is not None:
+            scope[f"v{i}"], scope[f"a{i}"] = field.validator, field
+            given = "" if field.default is attrs.NOTHING else f"if {field.name!r} in o: "
+            check.append(f"  {given}v{i}(r, a{i}, x{i})")
+    if hasattr(cls, "__attrs_post_init__"):
+        check.append("  r.__attrs_post_init__()")
+    scope["set"] = object.__setattr__
+    # Code made from the class's own field names, as attrs and cattrs make theirs.
+    exec("\n".join([*make, *check, "  return r"]), scope)  # noqa: S102
+    return scope["make"]  # type: ignore[no-any-return]
+
+
+def _is_trusted_record(type_: object) -> bool:
+    """The attrs classes the fast converter makes through :func:`_trusted_structure`.
+
+    Dates and periods have hooks of their own; a class with a field its constructor does not
+    take, or a default made afresh each time, is left to cattrs.
+    """
+    if not attrs.has(type_) or type_ in (PartialDate, Period):  # type: ignore[arg-type]
+        return False
+    return all(
+        field.init and not isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+        for field in attrs.fields(type_)
+    )
+
+
 def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
     conv = cattrs.Converter(
         forbid_extra_keys=True, detailed_validation=detailed, omit_if_default=True
@@ -254,6 +352,10 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
         lambda t: t == tuple[Inference, ...],
         lambda items: {i.field: i.reason for i in items},
     )
+    if not detailed:
+        conv.register_structure_hook_factory(
+            _is_trusted_record, lambda cls: _trusted_structure(conv, cls)
+        )
     return conv
 
 
