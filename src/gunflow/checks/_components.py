@@ -111,13 +111,25 @@ def components(dataset: Dataset, parts: int | None = None) -> Iterator[Dataset]:
     .. versionadded:: 0.2.0
 
     """
+    if not dataset.statistics:
+        yield dataset
+        return
+    yield from _parts(dataset, parts)
+
+
+def part(dataset: Dataset, parts: int, number: int) -> Dataset | None:
+    """The *number*-th of ``components(dataset, parts)`` (None when there are fewer), alone."""
+    if not dataset.statistics:
+        return dataset if number == 0 else None
+    return next(iter(_parts(dataset, parts, only=number)), None)
+
+
+def _parts(dataset: Dataset, parts: int | None, only: int | None = None) -> Iterator[Dataset]:
+    """The sub-datasets of a dataset with figures, or only the one numbered *only*."""
     links, measure_of = _linked(dataset)
     statistics: dict[_Node, list[Statistic]] = defaultdict(list)
     for statistic in dataset.statistics:
         statistics[links.root(statistic.measure)].append(statistic)
-    if not statistics:
-        yield dataset
-        return
     measures: dict[_Node, list[Measure]] = defaultdict(list)
     for measure in dataset.measures:
         measures[links.root(measure.id)].append(measure)
@@ -129,6 +141,8 @@ def components(dataset: Dataset, parts: int | None = None) -> Iterator[Dataset]:
         acknowledgements[_home(links, measure_of, acknowledgement)].append(acknowledgement)
     roots = sorted(statistics, key=lambda r: (-len(statistics[r]), statistics[r][0].id))
     for number, group in enumerate(_bins(roots, statistics, parts)):
+        if only is not None and number != only:
+            continue
         yield _dataset(
             dataset,
             statistics=[s for root in group for s in statistics[root]],

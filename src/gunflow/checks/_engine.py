@@ -33,7 +33,7 @@ from gunflow.checks import (
     revision,
     share_whole,
 )
-from gunflow.checks._components import components
+from gunflow.checks._components import part
 from gunflow.checks._index import Context
 from gunflow.checks._report import Checked, Finding, Passed, Report, Severity
 from gunflow.dataset import Dataset
@@ -240,14 +240,16 @@ def _first_compared(passed: Passed) -> str:
 #: Whether worker processes can be forked, inheriting the parts of the dataset (not pickled).
 _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 
-#: What a worker process checks, set when it starts (forked: nothing is pickled): its part
-#: of the dataset, the rules, the tolerance; then the part's context, made on first use.
+#: What a worker process checks, set when it starts (forked: nothing is pickled): the dataset,
+#: how many parts and which is its own, the rules, the tolerance; then its part's context.
 _WORK: dict[str, Any] = {}
 
 
-def _start_worker(part: Dataset, rules: tuple[Rule, ...], tolerance: Tolerance) -> None:
+def _start_worker(
+    dataset: Dataset, parts: int, number: int, rules: tuple[Rule, ...], tolerance: Tolerance
+) -> None:
     _WORK.clear()
-    _WORK.update(part=part, rules=rules, tolerance=tolerance)
+    _WORK.update(dataset=dataset, parts=parts, number=number, rules=rules, tolerance=tolerance)
 
 
 _Outcomes = tuple[list[Finding], list[Passed], Checked]
@@ -268,9 +270,13 @@ def _check_rule(number: int) -> _Sent:
     is slow. Comparisons that held go as plain tuples (there are many), intervals as integers.
     One rule at a time, so that the parent reads each rule's results while the next runs.
     """
-    if "context" not in _WORK:
-        _WORK["context"] = Context(_WORK["part"], _WORK["tolerance"])
-    found, held, counted = _outcomes(_WORK["rules"][number], _WORK["context"])
+    if "context" not in _WORK:  # the worker splits the dataset itself, as the parent does
+        mine = part(_WORK["dataset"], _WORK["parts"], _WORK["number"])
+        _WORK["context"] = None if mine is None else Context(mine, _WORK["tolerance"])
+    rule, context = _WORK["rules"][number], _WORK["context"]
+    if context is None:  # fewer parts than workers: nothing of this one's
+        return [], [], [], Checked(rule=rule.name, passed=0, failed=0)
+    found, held, counted = _outcomes(rule, context)
     return (
         [attrs.evolve(f, statistics=()) for f in found],
         [f.statistic_ids for f in found],
@@ -317,27 +323,26 @@ def _run(
     split = jobs > 1 and _CAN_FORK
     apart = tuple(r for r in selected if r.name != integrity.NAME) if split else ()
     together = [r for r in selected if r not in apart]
-    parts = list(components(context.dataset, parts=jobs)) if apart else []
-    if len(parts) < 2:
-        apart, together = (), list(selected)
     by_part: list[list[_Outcomes]] = []
     with contextlib.ExitStack() as stack:
         pending: list[list[Future[_Sent]]] = []
-        for part in parts[1:]:  # one worker per part, each sent the rules one by one
+        for number in range(1, jobs) if apart else ():  # a worker per part, sent rule by rule
             pool = stack.enter_context(
                 ProcessPoolExecutor(
                     max_workers=1,
                     mp_context=multiprocessing.get_context("fork"),
                     initializer=_start_worker,
-                    initargs=(part, apart, context.tolerance),
+                    initargs=(context.dataset, jobs, number, apart, context.tolerance),
                 )
             )
-            pending.append([pool.submit(_check_rule, number) for number in range(len(apart))])
-        if apart:
-            first = Context(parts[0], context.tolerance)  # this process checks one part itself
-            by_part.append([_outcomes(rule, first) for rule in apart])
+            pending.append([pool.submit(_check_rule, rule) for rule in range(len(apart))])
+        if apart:  # this process checks the first part, split at the same time as the others
+            first = part(context.dataset, jobs, 0)
+            assert first is not None  # noqa: S101 - there is always a first part
+            mine = Context(first, context.tolerance)
+            by_part.append([_outcomes(rule, mine) for rule in apart])
         by_part.append([_outcomes(rule, context) for rule in together])
-        by_part += [[_relinked(context, sent.result()) for sent in part] for part in pending]
+        by_part += [[_relinked(context, sent.result()) for sent in worker] for worker in pending]
     for results in by_part:
         for findings, passed, counted in results:
             found[counted.rule] += findings
