@@ -13,7 +13,9 @@ from gunflow import strategies as gs
 from gunflow._integrity import _all_resolve, _references
 from gunflow._kinds import KINDS
 from gunflow.io import (
+    _JSON,
     _converter_needed,
+    _decoded,
     _is_trusted_record,
     get_converter,
     kind_of,
@@ -198,3 +200,31 @@ def test_the_defaults_whose_validators_the_reader_skips_are_valid(record):
                 if field.converter is not None:
                     default = field.converter(default)
                 field.validator(made, field, default)  # raises if a default were invalid
+
+
+def _decoding(read, line):
+    try:
+        return "read", read(line)
+    except (ValueError, RecursionError) as error:
+        return "refused", type(error), str(error)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(
+    st.one_of(
+        st.tuples(
+            st.sampled_from(["", " ", "\t", "\r", "x"]),
+            JSON_VALUES.map(json.dumps),
+            st.sampled_from(["", " ", "\r", "}", ",1", " {}", "x"]),
+        ).map("".join),
+        st.text(max_size=20),
+    )
+)
+def test_a_line_is_decoded_as_the_json_reader_decodes_it(line):
+    assert _decoding(_decoded, line) == _decoding(_JSON.decode, line)

@@ -526,6 +526,23 @@ def _parse_toml(text: str, file: str) -> Parsed:
 
 #: The one JSON reader: floats read as Decimal, so "70.0" keeps its digits.
 _JSON = json.JSONDecoder(parse_float=Decimal)
+#: Its scanner, which reads one value from where it is told, without skipping blanks around it.
+_SCAN: Callable[[str, int], tuple[Any, int]] = vars(_JSON)["scan_once"]
+
+
+def _decoded(line: str) -> Any:
+    """The value a line of JSON holds, as ``_JSON.decode`` reads it.
+
+    A line that is one value and nothing else, as written lines are, is read by the scanner
+    alone, without the two passes that look for blanks around it; any other line (blanks
+    around the value, something after it, not JSON at all) is read again by ``decode``, which
+    says what is wrong.
+    """
+    try:
+        value, end = _SCAN(line, 0)
+    except (StopIteration, ValueError, RecursionError):
+        return _JSON.decode(line)
+    return value if end == len(line) else _JSON.decode(line)
 
 
 def _parse_jsonl(text: str, file: str, max_line_chars: int) -> Parsed:
@@ -548,7 +565,7 @@ def _parse_jsonl(text: str, file: str, max_line_chars: int) -> Parsed:
             problems.append(Problem(file=file, record=f"line {number}", field="", message=message))
             continue
         try:
-            table = _JSON.decode(line)
+            table = _decoded(line)
         except (ValueError, RecursionError) as error:  # malformed, or a number too long
             problems.append(
                 Problem(
