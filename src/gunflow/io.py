@@ -433,13 +433,17 @@ Refused = tuple[str, dict[str, Any]]
 Parsed = tuple[list[tuple[str, Record]], list[Refused], list[Problem]]
 
 
-def _fast_record(kind: object, table: object) -> Record | None:
-    """The record *table* makes, by the fast converter; None when anything is off with it.
+def _fast_record(
+    kind: object,
+    table: object,
+    hooks: dict[str, tuple[Callable[[object, type], Record], type]],
+) -> Record | None:
+    """The record *table* makes, by the fast converter's *hooks*; None when anything is off.
 
     Most records are good: this makes them without working out a record's name, which only a
     problem needs. A table it refuses goes to :func:`_structure_table`, which says why.
     """
-    found = _fast_hooks().get(kind) if isinstance(kind, str) else None
+    found = hooks.get(kind) if isinstance(kind, str) else None
     if found is None or not isinstance(table, dict):
         return None
     hook, cls = found
@@ -492,6 +496,7 @@ def _parse_toml(text: str, file: str) -> Parsed:
     records: list[tuple[str, Record]] = []
     refused: list[Refused] = []
     problems: list[Problem] = []
+    hooks = _fast_hooks()
     for kind, tables in document.items():
         if kind not in KINDS:
             problems.append(
@@ -514,7 +519,7 @@ def _parse_toml(text: str, file: str) -> Parsed:
             )
             continue
         for index, table in enumerate(tables):
-            made = _fast_record(kind, table)
+            made = _fast_record(kind, table, hooks)
             if made is not None:
                 records.append((kind, made))
                 continue
@@ -554,6 +559,7 @@ def _parse_jsonl(text: str, file: str, max_line_chars: int) -> Parsed:
     records: list[tuple[str, Record]] = []
     refused: list[Refused] = []
     problems: list[Problem] = []
+    hooks = _fast_hooks()
     for number, line in enumerate(text.split("\n"), start=1):
         if not line or line.isspace():
             continue
@@ -581,7 +587,7 @@ def _parse_jsonl(text: str, file: str, max_line_chars: int) -> Parsed:
             )
             continue
         kind = table.pop("record", None)
-        made = _fast_record(kind, table)
+        made = _fast_record(kind, table, hooks)
         if made is not None:
             records.append((kind, made))
             continue

@@ -150,8 +150,9 @@ class Quantity:
 
     def __attrs_post_init__(self) -> None:
         """Check the numbers against the unit and each other (validators run before the unit)."""
-        for name in ("value", "low", "high"):
-            _check_number(name, getattr(self, name), self.unit)
+        for name, number in (("value", self.value), ("low", self.low), ("high", self.high)):
+            if number is not None:
+                _check_number(name, number, self.unit)
         if (self.low is None) != (self.high is None):
             missing = "high" if self.high is None else "low"
             raise InvalidField(missing, "a stated range needs both its low and its high end")
