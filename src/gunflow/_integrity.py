@@ -135,18 +135,29 @@ def _article(kind: str) -> str:
     return "an" if kind[0] in "aeiou" else "a"
 
 
-def _consistency(record: Record, kinds: Mapping[str, tuple[Any, ...]]) -> Iterator[tuple[str, str]]:
-    """Problems a record has with the records it names, beyond their existence."""
-    if isinstance(record, Statistic):
-        measure = kinds.get(record.measure, ("", None))[1]
-        if isinstance(measure, Measure):
-            unit = record.quantity.unit
-            durations = measure.kind is MeasureKind.DURATION and unit in _DURATION_UNITS
-            if unit is not measure.unit and not durations:
-                yield (
-                    "quantity.unit",
-                    (f"{unit} does not fit measure {measure.id!r}, which is in {measure.unit}"),
-                )
+def _unit_misfit(statistic: Statistic, kinds: Mapping[str, tuple[Any, ...]]) -> str | None:
+    """Why a figure's unit does not fit its measure's; None when it fits (or names no measure).
+
+    The one check between records beyond their existence.
+    """
+    measure = kinds.get(statistic.measure, ("", None))[1]
+    if not isinstance(measure, Measure):
+        return None
+    unit = statistic.quantity.unit
+    durations = measure.kind is MeasureKind.DURATION and unit in _DURATION_UNITS
+    if unit is not measure.unit and not durations:
+        return f"{unit} does not fit measure {measure.id!r}, which is in {measure.unit}"
+    return None
+
+
+def _unit_problems(
+    statistic: Statistic, file: str, kinds: Mapping[str, tuple[Any, ...]]
+) -> list[Problem]:
+    """The problem of a figure whose unit does not fit its measure's, if it has one."""
+    misfit = _unit_misfit(statistic, kinds)
+    if misfit is None:
+        return []
+    return [Problem(file=file, record=statistic.id, field="quantity.unit", message=misfit)]
 
 
 def _cycles(parents: dict[str, str]) -> Iterator[str]:
@@ -207,12 +218,15 @@ def problems_between(
     ids_of: dict[str, list[str]] = {}
     for id_, (kind, _, _) in by_id.items() if walk else ():
         ids_of.setdefault(kind, []).append(id_)
-    for kind, id_, record, file in entries:
-        if walk:
+    if walk:
+        for kind, id_, record, file in entries:
             problems += _reference_problems(kind, id_, record, file, by_id=by_id, ids_of=ids_of)
-        if kind == "statistic" and not isinstance(record, dict):
-            for field, message in _consistency(record, by_id):
-                problems.append(Problem(file=file, record=id_, field=field, message=message))
+            if isinstance(record, Statistic):
+                problems += _unit_problems(record, file, by_id)
+    else:  # only a figure's unit can be wrong: the figures alone, in the same order
+        for statistic in records_of.get("statistic", ()):
+            if isinstance(statistic, Statistic) and _unit_misfit(statistic, by_id) is not None:
+                problems += _unit_problems(statistic, by_id[statistic.id][2], by_id)
     for field, parents in _chains(records_of).items():
         problems.extend(
             Problem(
