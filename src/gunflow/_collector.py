@@ -18,6 +18,11 @@ def collection_paused() -> Iterator[None]:
     reading a large file, a fifth of a check's: a check makes millions of intervals, days and
     comparisons). Memory is freed by reference counting as usual meanwhile, and the
     collector is left as it was found.
+
+    What was made meanwhile and lives on (the records, the report) is long-lived by nature: it
+    goes straight to the collector's oldest generation, read at its next full pass, instead of
+    being walked first as young objects (a twentieth of a large check). Where the caller has
+    frozen objects of its own (:func:`gc.freeze`), they are left frozen and this is skipped.
     """
     if not gc.isenabled():
         yield
@@ -26,4 +31,7 @@ def collection_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if gc.get_freeze_count() == 0:
+            gc.freeze()  # every tracked object, to the permanent generation...
+            gc.unfreeze()  # ...and back, into the oldest one
         gc.enable()
