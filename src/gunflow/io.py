@@ -14,7 +14,7 @@ import json
 import tomllib
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from types import NoneType, UnionType
+from types import MemberDescriptorType, NoneType, UnionType
 from typing import Any, Union, get_args, get_origin
 
 import attrs
@@ -139,10 +139,10 @@ def _structure_date(value: object, _type: type) -> PartialDate:
     if isinstance(value, datetime.datetime):
         raise ValueError(f"expected a date, got a date and time {value!r}")
     try:
+        if isinstance(value, str):  # the most common, first
+            return _date_of(value)
         if isinstance(value, datetime.date):
             return PartialDate.from_date(value)
-        if isinstance(value, str):
-            return _date_of(value)
     except InvalidField as error:
         raise _plain(error) from None
     raise ValueError(f"expected a date written YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
@@ -283,7 +283,12 @@ def _trusted_structure(conv: cattrs.Converter, cls: type) -> Callable[[object, t
         if _converter_needed(field):
             scope[f"c{i}"] = field.converter
             make.append(f"  x{i} = c{i}(x{i})")
-        make.append(f"  set(r, {field.name!r}, x{i})")
+        slot = cls.__dict__.get(field.name)
+        if isinstance(slot, MemberDescriptorType):  # a slot: set straight, as frozen classes do
+            scope[f"s{i}"] = slot.__set__
+            make.append(f"  s{i}(r, x{i})")
+        else:
+            make.append(f"  set(r, {field.name!r}, x{i})")
         if field.validator is not None:
             scope[f"v{i}"], scope[f"a{i}"] = field.validator, field
             given = "" if field.default is attrs.NOTHING else f"if {field.name!r} in o: "
