@@ -156,9 +156,9 @@ class Statistic:
     def _check_working(self) -> None:
         """A derived figure names its inputs and formula; any other has neither, and a quote."""
         if not self.is_derived:
-            for name in ("derived_from", "formula"):
-                if getattr(self, name):
-                    raise InvalidField(name, 'only a derived figure (basis = "derived") has one')
+            if self.derived_from or self.formula:  # the name of the first one given
+                name = "derived_from" if self.derived_from else "formula"
+                raise InvalidField(name, 'only a derived figure (basis = "derived") has one')
             if self.quote is None:
                 raise InvalidField("quote", "required (only a derived figure may have none)")
             return
