@@ -9,7 +9,6 @@ import multiprocessing
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import ModuleType
-from typing import Any
 
 import attrs
 
@@ -240,16 +239,26 @@ def _first_compared(passed: Passed) -> str:
 #: Whether worker processes can be forked, inheriting the parts of the dataset (not pickled).
 _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 
-#: What a worker process checks, set when it starts (forked: nothing is pickled): the dataset,
-#: how many parts and which is its own, the rules, the tolerance; then its part's context.
-_WORK: dict[str, Any] = {}
+
+@attrs.define
+class _Work:
+    """What a worker process checks: its part of *dataset*, split in *parts*; then its context."""
+
+    dataset: Dataset
+    parts: int
+    number: int
+    rules: tuple[Rule, ...]
+    tolerance: Tolerance
+    context: Context | None = None
+    started: bool = False
 
 
-def _start_worker(
-    dataset: Dataset, parts: int, number: int, rules: tuple[Rule, ...], tolerance: Tolerance
-) -> None:
-    _WORK.clear()
-    _WORK.update(dataset=dataset, parts=parts, number=number, rules=rules, tolerance=tolerance)
+#: The worker's work, set when it starts (forked: the dataset is not pickled).
+_WORK: list[_Work] = []
+
+
+def _start_worker(work: _Work) -> None:
+    _WORK[:] = [work]
 
 
 _Outcomes = tuple[list[Finding], list[Passed], Checked]
@@ -270,10 +279,12 @@ def _check_rule(number: int) -> _Sent:
     is slow. Comparisons that held go as plain tuples (there are many), intervals as integers.
     One rule at a time, so that the parent reads each rule's results while the next runs.
     """
-    if "context" not in _WORK:  # the worker splits the dataset itself, as the parent does
-        mine = part(_WORK["dataset"], _WORK["parts"], _WORK["number"])
-        _WORK["context"] = None if mine is None else Context(mine, _WORK["tolerance"])
-    rule, context = _WORK["rules"][number], _WORK["context"]
+    work = _WORK[0]
+    if not work.started:  # the worker splits the dataset itself, as the parent does
+        mine = part(work.dataset, work.parts, work.number)
+        work.context = None if mine is None else Context(mine, work.tolerance)
+        work.started = True
+    rule, context = work.rules[number], work.context
     if context is None:  # fewer parts than workers: nothing of this one's
         return [], [], [], Checked(rule=rule.name, passed=0, failed=0)
     found, held, counted = _outcomes(rule, context)
@@ -332,7 +343,7 @@ def _run(
                     max_workers=1,
                     mp_context=multiprocessing.get_context("fork"),
                     initializer=_start_worker,
-                    initargs=(context.dataset, jobs, number, apart, context.tolerance),
+                    initargs=(_Work(context.dataset, jobs, number, apart, context.tolerance),),
                 )
             )
             pending.append([pool.submit(_check_rule, rule) for rule in range(len(apart))])
