@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
 from gunflow.dataset import Dataset
-from gunflow.errors import NotFound
 from gunflow.model import (
     DEFAULT_TOLERANCE,
     Coverage,
@@ -257,8 +255,10 @@ class Context:
         found: set[str] = set()
         if source.kind is not SourceKind.NEWS_ARTICLE:
             found.update(source.authors)
-        with contextlib.suppress(NotFound):
-            found.add(self.dataset.agencies.get(source.publisher).id)
+        agencies = self.dataset.agencies
+        # most publishers are not agencies: ask first, so that no close matches are sought
+        if source.publisher in agencies:  # type: ignore[comparison-overlap] # names are keys too
+            found.add(agencies.get(source.publisher).id)
         return frozenset(found)
 
     def is_revision(self, a: Statistic, b: Statistic) -> bool:
