@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import gunflow as gf
+from gunflow import strategies as gs
 
 SOURCES = (
     gf.Source(
@@ -92,3 +93,17 @@ as_of = "2016-01-11"
 source = "my-story"
 quote = "more than 90 percent came from the United States"
 """
+
+
+#: A strategy for each kind of record, by the name of its table.
+RECORD_STRATEGIES = {
+    "source": gs.sources(),
+    "agency": gs.agencies(),
+    "person": gs.people(),
+    "program": gs.programs(),
+    "measure": gs.measures(),
+    "statistic": gs.statistics(),
+    "event": gs.events(),
+    "relation": gs.relations(),
+    "acknowledgement": gs.acknowledgements(),
+}

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from gunflow import strategies as gs
 from gunflow._integrity import _all_resolve, _references
 from gunflow._kinds import KINDS
 from gunflow.io import (
@@ -24,18 +23,9 @@ from gunflow.io import (
 )
 from gunflow.model._common import InvalidField
 from gunflow.model._written import _read_numbers, numbers_in
+from tests.builders import RECORD_STRATEGIES
 
-RECORDS = {
-    "source": gs.sources(),
-    "agency": gs.agencies(),
-    "person": gs.people(),
-    "program": gs.programs(),
-    "measure": gs.measures(),
-    "statistic": gs.statistics(),
-    "event": gs.events(),
-    "relation": gs.relations(),
-    "acknowledgement": gs.acknowledgements(),
-}
+RECORDS = RECORD_STRATEGIES
 ANY_RECORD = st.one_of(*RECORDS.values())
 #: Values a field should not hold, or may: wrong types, blanks, unsafe text, plausible words.
 JUNK = st.one_of(
@@ -97,6 +87,16 @@ def _read_in_detail(kind, plain, name):
         return [], [(kind, plain)], problems_of(error, "f.jsonl", name)
 
 
+def _assert_read_as_in_detail(kind, table):
+    """A line of *table* gives the records and problems the detailed converter gives."""
+    line = json.dumps({"record": kind, **table})
+    plain = json.loads(line, parse_float=Decimal)
+    del plain["record"]
+    named = isinstance(plain.get("id"), str) and plain["id"].strip()
+    expected = _read_in_detail(kind, plain, plain["id"] if named else "line 1")
+    assert parse_document(line, "f.jsonl") == expected
+
+
 @given(st.sampled_from(sorted(RECORDS)), st.data())
 def test_a_record_is_read_as_the_detailed_reader_reads_it(kind, data):
     # A good record, or one with a field spoilt: the reader makes the record the detailed
@@ -105,12 +105,7 @@ def test_a_record_is_read_as_the_detailed_reader_reads_it(kind, data):
     table = get_converter().unstructure(record)
     if data.draw(st.booleans()):
         table[data.draw(st.sampled_from([*sorted(table), "unknown"]))] = data.draw(JUNK)
-    line = json.dumps({"record": kind, **table})
-    plain = json.loads(line, parse_float=Decimal)
-    del plain["record"]
-    named = isinstance(plain.get("id"), str) and plain["id"].strip()
-    expected = _read_in_detail(kind, plain, plain["id"] if named else "line 1")
-    assert parse_document(line, "f.jsonl") == expected
+    _assert_read_as_in_detail(kind, table)
 
 
 #: One of each kind of bad value (and some good ones), tried in every field in turn.
@@ -144,12 +139,7 @@ def test_every_field_spoilt_is_read_as_the_detailed_reader_reads_it(kind, data):
             for step in _path_to(table, place):
                 holder = holder[step]
             holder[place[1]] = junk
-            line = json.dumps({"record": kind, **spoilt})
-            plain = json.loads(line, parse_float=Decimal)
-            del plain["record"]
-            named = isinstance(plain.get("id"), str) and plain["id"].strip()
-            expected = _read_in_detail(kind, plain, plain["id"] if named else "line 1")
-            assert parse_document(line, "f.jsonl") == expected
+            _assert_read_as_in_detail(kind, spoilt)
 
 
 def _path_to(table, place):

@@ -9,19 +9,12 @@ from hypothesis import strategies as st
 
 from gunflow import strategies as gs
 from gunflow.io import get_converter
+from tests.builders import RECORD_STRATEGIES
 
 converter = get_converter()
 
 every_model = {
-    "source": gs.sources(),
-    "agency": gs.agencies(),
-    "person": gs.people(),
-    "program": gs.programs(),
-    "measure": gs.measures(),
-    "statistic": gs.statistics(),
-    "event": gs.events(),
-    "relation": gs.relations(),
-    "acknowledgement": gs.acknowledgements(),
+    **RECORD_STRATEGIES,
     "quantity": gs.quantities(),
     "period": gs.periods(),
     "date": gs.partial_dates(),
