@@ -157,6 +157,25 @@ def test_pickled_and_back_is_equal_and_canonical(a):
     assert all(type(end) is Fraction for end in (back.low, back.high) if end is not None)
 
 
+@given(intervals())
+def test_plain_ends_and_back_are_the_same_interval(a):
+    from gunflow.model.interval import as_ends, from_ends
+
+    ends = as_ends(a)
+    assert all(type(n) in (int, bool, type(None)) for n in ends)
+    back = from_ends(ends)
+    assert back == a
+    assert hash(back) == hash(a)
+    assert (back is Interval.EMPTY) == a.is_empty
+    for made, end in ((back.low, a.low), (back.high, a.high)):
+        if end is not None:  # a Fraction in lowest terms, as Fraction() makes it
+            assert type(made) is Fraction
+            assert made == end
+            assert (made.numerator, made.denominator) == (end.numerator, end.denominator)
+            assert hash(made) == hash(Fraction(end.numerator, end.denominator))
+            assert made + 1 == end + 1
+
+
 @given(intervals(), intervals())
 def test_results_of_arithmetic_are_what_the_constructor_makes(a, b):
     for result in (a + b, a - b, a.intersection(b), -a, a * 3):

@@ -144,3 +144,72 @@ def test_a_part_is_the_numbered_component_of_the_split():
         assert alone is not None
         assert alone.statistics.ids() == piece.statistics.ids()
         assert alone.acknowledgements.ids() == piece.acknowledgements.ids()
+
+
+def _slow_here_and_else_in_a_worker(elsewhere):
+    """A rule that sleeps in this process, so that a worker takes parts; there, *elsewhere*."""
+    import os
+    import time
+
+    here = os.getpid()
+
+    def run(context):
+        if os.getpid() == here:
+            time.sleep(0.2)
+        else:
+            elsewhere()
+        return iter(())
+
+    return gf.Rule(name="elsewhere", summary="Raises in a worker.", run=run)
+
+
+def test_an_error_in_a_worker_is_raised_here_with_where_it_came_from():
+    def fail():
+        raise ValueError("a rule's own error")
+
+    rule = _slow_here_and_else_in_a_worker(fail)
+    with pytest.raises(ValueError, match="a rule's own error") as raised:
+        gf.check(gf.load(), rules=[rule], jobs=2)
+    assert "raised in a worker process of check(jobs=N)" in "".join(raised.value.__notes__)
+    assert "in fail" in "".join(raised.value.__notes__)  # the worker's traceback
+
+
+def test_an_error_that_cannot_be_pickled_is_described():
+    class UnpicklableError(Exception):  # local: pickle cannot find the class again
+        pass
+
+    def fail():
+        raise UnpicklableError("cannot travel")
+
+    rule = _slow_here_and_else_in_a_worker(fail)
+    with pytest.raises(RuntimeError, match="UnpicklableError: cannot travel"):
+        gf.check(gf.load(), rules=[rule], jobs=2)
+
+
+def test_a_worker_that_dies_is_an_error_not_a_wait():
+    import os
+
+    rule = _slow_here_and_else_in_a_worker(lambda: os._exit(3))
+    with pytest.raises(RuntimeError, match=r"ended without its results \(exit code 3\)"):
+        gf.check(gf.load(), rules=[rule], jobs=2)
+
+
+def test_every_part_is_checked_once_whoever_takes_it():
+    # A rule that yields one comparison per figure, slow in this process: the worker takes
+    # most parts, and the report still holds each figure once, in the order of one process.
+    import os
+    import time
+
+    here = os.getpid()
+
+    def each(context):
+        if os.getpid() == here:
+            time.sleep(0.05)
+        for statistic in context.statistics.values():
+            yield gf.Passed(rule="each", arithmetic="{0}", statistics=[statistic])
+
+    rule = gf.Rule(name="each", summary="One per figure.", run=each)
+    ds = gf.load()
+    one, two = gf.check(ds, rules=[rule]), gf.check(ds, rules=[rule], jobs=2)
+    assert [p.statistic_ids for p in two.passed] == [(s.id,) for s in ds.statistics]
+    _same(one, two)

@@ -24,10 +24,11 @@ class _Links:
         self._parent: dict[_Node, _Node] = {}
 
     def root(self, node: _Node) -> _Node:
-        parent = self._parent.setdefault(node, node)
+        parents = self._parent
+        parent = parents.get(node, node)
         while parent != node:
-            grand = self._parent[parent]
-            self._parent[node] = grand  # halve the path
+            grand = parents.get(parent, parent)
+            parents[node] = grand  # halve the path
             node, parent = parent, grand
         return node
 
@@ -36,16 +37,20 @@ class _Links:
         if ra != rb:
             self._parent[rb] = ra
 
+    def roots(self) -> dict[_Node, _Node]:
+        """The root of every node ever linked; a node never linked is its own."""
+        return {node: self.root(node) for node in list(self._parent)}
 
-def _linked(dataset: Dataset) -> tuple[_Links, dict[str, str]]:
-    """Every link a rule follows, between measures; and each statistic's measure.
+
+def _linked(dataset: Dataset) -> tuple[dict[_Node, _Node], dict[str, str]]:
+    """Every link a rule follows between measures, as each node's root; each figure's measure.
 
     Figures of one measure are always compared, so the measures are the nodes: a restatement,
-    a derived figure's working or a relation links the measures of the figures it names.
+    a derived figure's working or a relation links the measures of the figures it names. A
+    node that nothing links is its own root, and not in the mapping.
     """
     links = _Links()
     for measure in dataset.measures:
-        links.root(measure.id)
         for other in (measure.part_of, measure.numerator, measure.denominator, measure.change_of):
             if other:
                 links.link(measure.id, other)
@@ -55,27 +60,29 @@ def _linked(dataset: Dataset) -> tuple[_Links, dict[str, str]]:
             links.link(measure.id, ("family", measure.family))
     measure_of = {s.id: s.measure for s in dataset.statistics}
     for statistic in dataset.statistics:
-        for other in (statistic.restates, *statistic.derived_from):
-            if other in measure_of:
-                links.link(statistic.measure, measure_of[other])
+        if statistic.restates or statistic.derived_from:
+            for other in (statistic.restates, *statistic.derived_from):
+                if other in measure_of:
+                    links.link(statistic.measure, measure_of[other])
     for relation in dataset.relations:
         node: _Node = ("relation", relation.id)
         for member in (*relation.left, *relation.right):
             if member in measure_of:
                 links.link(node, measure_of[member])
-    return links, measure_of
+    return links.roots(), measure_of
 
 
 def _home(
-    links: _Links, measure_of: dict[str, str], acknowledgement: Acknowledgement
+    roots: dict[_Node, _Node], measure_of: dict[str, str], acknowledgement: Acknowledgement
 ) -> _Node | None:
     """The root of the first record an acknowledgement names; None for events alone."""
     for id in sorted(acknowledgement.statistics):
-        return links.root(measure_of[id]) if id in measure_of else None
+        return roots.get(measure_of[id], measure_of[id]) if id in measure_of else None
     for id in sorted(acknowledgement.measures):
-        return links.root(id)
+        return roots.get(id, id)
     for id in sorted(acknowledgement.relations):
-        return links.root(("relation", id))
+        node: _Node = ("relation", id)
+        return roots.get(node, node)
     return None
 
 
@@ -111,46 +118,65 @@ def components(dataset: Dataset, parts: int | None = None) -> Iterator[Dataset]:
     .. versionadded:: 0.2.0
 
     """
-    if not dataset.statistics:
-        yield dataset
-        return
-    yield from _parts(dataset, parts)
+    split = Split(dataset, parts)
+    return (split.part(number) for number in range(len(split)))
 
 
 def part(dataset: Dataset, parts: int, number: int) -> Dataset | None:
     """The *number*-th of ``components(dataset, parts)`` (None when there are fewer), alone."""
-    if not dataset.statistics:
-        return dataset if number == 0 else None
-    return next(iter(_parts(dataset, parts, only=number)), None)
+    split = Split(dataset, parts)
+    return split.part(number) if number < len(split) else None
 
 
-def _parts(dataset: Dataset, parts: int | None, only: int | None = None) -> Iterator[Dataset]:
-    """The sub-datasets of a dataset with figures, or only the one numbered *only*."""
-    links, measure_of = _linked(dataset)
-    statistics: dict[_Node, list[Statistic]] = defaultdict(list)
-    for statistic in dataset.statistics:
-        statistics[links.root(statistic.measure)].append(statistic)
-    measures: dict[_Node, list[Measure]] = defaultdict(list)
-    for measure in dataset.measures:
-        measures[links.root(measure.id)].append(measure)
-    relations: dict[_Node, list[Relation]] = defaultdict(list)
-    for relation in dataset.relations:
-        relations[links.root(("relation", relation.id))].append(relation)
-    acknowledgements: dict[_Node | None, list[Acknowledgement]] = defaultdict(list)
-    for acknowledgement in dataset.acknowledgements:
-        acknowledgements[_home(links, measure_of, acknowledgement)].append(acknowledgement)
-    roots = sorted(statistics, key=lambda r: (-len(statistics[r]), statistics[r][0].id))
-    for number, group in enumerate(_bins(roots, statistics, parts)):
-        if only is not None and number != only:
-            continue
-        yield _dataset(
-            dataset,
-            statistics=[s for root in group for s in statistics[root]],
-            measures=[m for root in group for m in measures[root]],
-            relations=[r for root in group for r in relations[root]],
+class Split:
+    """A dataset's components in at most *parts* bins, each made a dataset when asked for.
+
+    What :func:`components` yields, one part at a time; every component apart if *parts* is
+    None.
+    """
+
+    def __init__(self, dataset: Dataset, parts: int | None) -> None:
+        """Link *dataset*'s measures and bin its components (a quick pass over every record)."""
+        self.dataset = dataset
+        root_of, measure_of = _linked(dataset)
+        root = root_of.get
+        statistics: dict[_Node, list[Statistic]] = defaultdict(list)
+        for statistic in dataset.statistics:
+            statistics[root(statistic.measure, statistic.measure)].append(statistic)
+        measures: dict[_Node, list[Measure]] = defaultdict(list)
+        for measure in dataset.measures:
+            measures[root(measure.id, measure.id)].append(measure)
+        relations: dict[_Node, list[Relation]] = defaultdict(list)
+        for relation in dataset.relations:
+            node: _Node = ("relation", relation.id)
+            relations[root(node, node)].append(relation)
+        acknowledgements: dict[_Node | None, list[Acknowledgement]] = defaultdict(list)
+        for acknowledgement in dataset.acknowledgements:
+            acknowledgements[_home(root_of, measure_of, acknowledgement)].append(acknowledgement)
+        roots = sorted(statistics, key=lambda r: (-len(statistics[r]), statistics[r][0].id))
+        self._bins = _bins(roots, statistics, parts) if dataset.statistics else [[]]
+        self._statistics = statistics
+        self._measures = measures
+        self._relations = relations
+        self._acknowledgements = acknowledgements
+
+    def __len__(self) -> int:
+        """How many parts: *parts*, or fewer when there are fewer components."""
+        return len(self._bins)
+
+    def part(self, number: int) -> Dataset:
+        """Part *number* (from 0) as a dataset of its own; a dataset with no figures is one."""
+        if not self.dataset.statistics:
+            return self.dataset
+        group = self._bins[number]
+        return _dataset(
+            self.dataset,
+            statistics=[s for root in group for s in self._statistics[root]],
+            measures=[m for root in group for m in self._measures[root]],
+            relations=[r for root in group for r in self._relations[root]],
             acknowledgements=[
-                *(a for root in group for a in acknowledgements[root]),
-                *(acknowledgements[None] if number == 0 else ()),
+                *(a for root in group for a in self._acknowledgements[root]),
+                *(self._acknowledgements[None] if number == 0 else ()),
             ],
             events=number == 0,
         )

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import importlib.metadata
-import multiprocessing
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
 from types import ModuleType
 
 import attrs
@@ -32,12 +29,12 @@ from gunflow.checks import (
     revision,
     share_whole,
 )
-from gunflow.checks._components import part
 from gunflow.checks._index import Context
+from gunflow.checks._parallel import CAN_FORK, apart, outcomes
 from gunflow.checks._report import Checked, Finding, Passed, Report, Severity
 from gunflow.dataset import Dataset
 from gunflow.errors import RuleError
-from gunflow.model import Acknowledgement, FindingKey, Interval, Relation, Tolerance
+from gunflow.model import Acknowledgement, FindingKey, Tolerance
 
 __all__ = ["ENTRY_POINT_GROUP", "RULES", "Rule", "check"]
 
@@ -203,24 +200,6 @@ def _stale(context: Context, acknowledgement: Acknowledgement) -> Finding:
     )
 
 
-def _outcomes(rule: Rule, context: Context) -> tuple[list[Finding], list[Passed], Checked]:
-    """What *rule* yields over *context*: findings, comparisons that held, and their counts."""
-    findings: list[Finding] = []
-    passed: list[Passed] = []
-    for outcome in rule.run(context):
-        if isinstance(outcome, Passed):
-            passed.append(outcome)
-        elif isinstance(outcome, Finding):
-            findings.append(outcome)
-        else:
-            raise TypeError(
-                f"rule {rule.name!r} yielded a {type(outcome).__name__}, "
-                "not a gunflow.Finding or gunflow.Passed"
-            )
-    failed = sum(1 for f in findings if f.severity is Severity.ERROR)
-    return findings, passed, Checked(rule=rule.name, passed=len(passed), failed=failed)
-
-
 def _order(passed: Iterable[Passed]) -> list[Passed]:
     """Comparisons that held in one order, however the work was split.
 
@@ -236,89 +215,6 @@ def _first_compared(passed: Passed) -> str:
     return passed.statistics[0].id if passed.statistics else passed.arithmetic
 
 
-#: Whether worker processes can be forked, inheriting the parts of the dataset (not pickled).
-_CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
-
-
-@attrs.define
-class _Work:
-    """What a worker process checks: its part of *dataset*, split in *parts*; then its context."""
-
-    dataset: Dataset
-    parts: int
-    number: int
-    rules: tuple[Rule, ...]
-    tolerance: Tolerance
-    context: Context | None = None
-    started: bool = False
-
-
-#: The worker's work, set when it starts (forked: the dataset is not pickled).
-_WORK: list[_Work] = []
-
-
-def _start_worker(work: _Work) -> None:
-    _WORK[:] = [work]
-
-
-_Outcomes = tuple[list[Finding], list[Passed], Checked]
-
-#: A comparison that held, as a worker sends it: rule, arithmetic, the statistics' ids, the
-#: intervals, the relation.
-_SentPassed = tuple[str, str, tuple[str, ...], tuple[Interval, ...], Relation | None]
-
-#: What a worker sends back of one rule: findings without their statistics and the statistics'
-#: ids, the comparisons that held, the counts.
-_Sent = tuple[list[Finding], list[tuple[str, ...]], list[_SentPassed], Checked]
-
-
-def _check_rule(number: int) -> _Sent:
-    """Run rule *number* over the worker's part of the dataset, in the worker process.
-
-    Statistics are sent back as ids: the parent holds the records already, and pickling them
-    is slow. Comparisons that held go as plain tuples (there are many), intervals as integers.
-    One rule at a time, so that the parent reads each rule's results while the next runs.
-    """
-    work = _WORK[0]
-    if not work.started:  # the worker splits the dataset itself, as the parent does
-        mine = part(work.dataset, work.parts, work.number)
-        work.context = None if mine is None else Context(mine, work.tolerance)
-        work.started = True
-    rule, context = work.rules[number], work.context
-    if context is None:  # fewer parts than workers: nothing of this one's
-        return [], [], [], Checked(rule=rule.name, passed=0, failed=0)
-    found, held, counted = _outcomes(rule, context)
-    return (
-        [attrs.evolve(f, statistics=()) for f in found],
-        [f.statistic_ids for f in found],
-        [(p.rule, p.arithmetic, p.statistic_ids, p.intervals, p.relation) for p in held],
-        counted,
-    )
-
-
-def _relinked(context: Context, sent: _Sent) -> _Outcomes:
-    """A worker's results of one rule with their statistics again, looked up by id."""
-    found, found_ids, held, counted = sent
-    statistics = context.statistics
-    return (
-        [
-            attrs.evolve(f, statistics=[statistics[i] for i in ids])
-            for f, ids in zip(found, found_ids, strict=True)
-        ],
-        [
-            Passed(
-                rule=rule,
-                arithmetic=arithmetic,
-                statistics=[statistics[i] for i in ids],
-                intervals=intervals,
-                relation=relation,
-            )
-            for rule, arithmetic, ids, intervals, relation in held
-        ],
-        counted,
-    )
-
-
 def _run(
     context: Context, selected: tuple[Rule, ...], jobs: int
 ) -> tuple[list[Finding], list[Passed], dict[str, Checked]]:
@@ -331,29 +227,11 @@ def _run(
     found: dict[str, list[Finding]] = {rule.name: [] for rule in selected}
     held: dict[str, list[Passed]] = {rule.name: [] for rule in selected}
     failed: dict[str, int] = dict.fromkeys(found, 0)
-    split = jobs > 1 and _CAN_FORK
-    apart = tuple(r for r in selected if r.name != integrity.NAME) if split else ()
-    together = [r for r in selected if r not in apart]
-    by_part: list[list[_Outcomes]] = []
-    with contextlib.ExitStack() as stack:
-        pending: list[list[Future[_Sent]]] = []
-        for number in range(1, jobs) if apart else ():  # a worker per part, sent rule by rule
-            pool = stack.enter_context(
-                ProcessPoolExecutor(
-                    max_workers=1,
-                    mp_context=multiprocessing.get_context("fork"),
-                    initializer=_start_worker,
-                    initargs=(_Work(context.dataset, jobs, number, apart, context.tolerance),),
-                )
-            )
-            pending.append([pool.submit(_check_rule, rule) for rule in range(len(apart))])
-        if apart:  # this process checks the first part, split at the same time as the others
-            first = part(context.dataset, jobs, 0)
-            assert first is not None  # noqa: S101 - there is always a first part
-            mine = Context(first, context.tolerance)
-            by_part.append([_outcomes(rule, mine) for rule in apart])
-        by_part.append([_outcomes(rule, context) for rule in together])
-        by_part += [[_relinked(context, sent.result()) for sent in worker] for worker in pending]
+    split = jobs > 1 and CAN_FORK
+    separate = tuple(r for r in selected if r.name != integrity.NAME) if split else ()
+    together = [r for r in selected if r not in separate]
+    by_part = apart(context, separate, jobs) if separate else []
+    by_part.append([outcomes(rule, context) for rule in together])
     for results in by_part:
         for findings, passed, counted in results:
             found[counted.rule] += findings
