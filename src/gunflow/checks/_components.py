@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
@@ -191,11 +192,11 @@ def _bins(
     if parts < 1:
         raise ValueError(f"parts must be at least 1, not {parts}")
     bins: list[list[_Node]] = [[] for _ in range(parts)]
-    sizes = [0] * parts
+    lightest = [(0, number) for number in range(parts)]  # a heap of (figures, bin)
     for root in roots:
-        lightest = sizes.index(min(sizes))
-        bins[lightest].append(root)
-        sizes[lightest] += len(statistics[root])
+        size, number = lightest[0]
+        bins[number].append(root)
+        heapq.heapreplace(lightest, (size + len(statistics[root]), number))
     return bins
 
 

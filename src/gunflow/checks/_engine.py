@@ -269,8 +269,9 @@ def check(
             packages publish) and :class:`~gunflow.Rule` objects of your own (see
             :doc:`/writing-rules`); if None, the built-in rules and every installed one.
         jobs: how many processes check the dataset's independent parts
-            (:func:`gunflow.checks.components`) at once; the report is the same. Where
-            processes cannot be forked (Windows), the check runs in one.
+            (:func:`gunflow.checks.components`) at once: this one and ``jobs - 1`` forked
+            workers, each taking the next part until none is left. The report is the same.
+            Where processes cannot be forked (Windows), the check runs in one.
 
     Returns:
         A report of every finding, acknowledged ones with their explanation, and of every
@@ -280,6 +281,9 @@ def check(
         ValueError: a rule name is unknown, two different rules share a name, or *jobs* is
             below 1.
         RuleError: a rule an installed package publishes cannot be loaded.
+        RuntimeError: a worker process ended without its results (killed, out of memory).
+            An error a rule raises in a worker is raised as it is, the worker's traceback in
+            a note.
 
     .. versionchanged:: 0.2.0
        *rules* takes :class:`~gunflow.Rule` objects and installed rules; the report holds what

@@ -35,9 +35,18 @@ __all__ = ["CAN_FORK", "Outcomes", "apart", "outcomes"]
 #: Whether worker processes can be forked, inheriting the dataset's parts (not pickled).
 CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 
-#: Parts per process: enough that the processes finish close together, few enough that making
-#: each part a dataset of its own costs little.
+#: Parts per process at the least: enough that the processes finish close together.
 PARTS_PER_JOB = 8
+
+#: Figures per part at the most, for a large dataset: a part's records, and what the rules
+#: make of them, stay in the processor's caches while every rule runs over them.
+FIGURES_PER_PART = 2_000
+
+
+def parts_for(figures: int, jobs: int) -> int:
+    """How many parts to split a dataset of *figures* in, for *jobs* processes."""
+    return max(jobs * PARTS_PER_JOB, -(-figures // FIGURES_PER_PART))
+
 
 #: How long this process waits for a worker's message before it looks whether the worker died.
 _PATIENCE = 0.5
@@ -116,7 +125,7 @@ def apart(context: Context, rules: Sequence[Rule], jobs: int) -> list[list[Outco
     are those of the whole that concern it. Only where processes can be forked.
     """
     fork = multiprocessing.get_context("fork")
-    split = Split(context.dataset, jobs * PARTS_PER_JOB)
+    split = Split(context.dataset, parts_for(len(context.statistics), jobs))
     counter: Synchronized[int] = fork.Value("i", 0)
     results: multiprocessing.Queue[Any] = fork.Queue()
     workers = [
