@@ -213,3 +213,52 @@ def test_every_part_is_checked_once_whoever_takes_it():
     one, two = gf.check(ds, rules=[rule]), gf.check(ds, rules=[rule], jobs=2)
     assert [p.statistic_ids for p in two.passed] == [(s.id,) for s in ds.statistics]
     _same(one, two)
+
+
+def test_an_error_that_pickles_but_does_not_come_back_is_described():
+    class TwoArgumentsError(Exception):
+        def __init__(self, what, why):
+            super().__init__(f"{what}: {why}")  # pickled with one argument, read with two
+
+    def fail():
+        raise TwoArgumentsError("figure", "bad")
+
+    rule = _slow_here_and_else_in_a_worker(fail)
+    with pytest.raises(RuntimeError, match="TwoArgumentsError: figure: bad"):
+        gf.check(gf.load(), rules=[rule], jobs=2)
+
+
+def test_results_that_cannot_be_sent_are_an_error_not_a_gap():
+    import os
+    import time
+
+    here = os.getpid()
+
+    class LocalFinding(gf.Finding):  # local: its findings cannot be pickled
+        pass
+
+    def run(context):
+        if os.getpid() == here:
+            time.sleep(0.2)
+        for statistic in context.statistics.values():
+            yield LocalFinding(rule="local", severity="info", message="m", statistics=[statistic])
+
+    rule = gf.Rule(name="local", summary="Local findings.", run=run)
+    with pytest.raises(AttributeError, match="LocalFinding"):
+        gf.check(gf.load(), rules=[rule], jobs=2)
+
+
+def test_findings_alike_but_for_their_measures_are_in_one_order_however_split():
+    def run(context):
+        for measure_id in context.by_measure:
+            measure = context.measures[measure_id]
+            yield gf.Finding(
+                rule="review", severity="info", message="a measure to review", measures=[measure]
+            )
+
+    rule = gf.Rule(name="review", summary="One per measure.", run=run)
+    ds = gf.load()
+    one, two = gf.check(ds, rules=[rule]), gf.check(ds, rules=[rule], jobs=2)
+    ids = [f.measures[0].id for f in one.findings]
+    assert ids == sorted(ids)  # alike but for their measures: by the measures' ids
+    _same(one, two)

@@ -14,10 +14,13 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 import queue
+import threading
 import traceback
 from collections.abc import Sequence
+from multiprocessing.connection import Connection
+from multiprocessing.connection import wait as wait_for
 from multiprocessing.process import BaseProcess
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from gunflow.checks._components import Split
 from gunflow.checks._index import Context
@@ -47,9 +50,6 @@ def parts_for(figures: int, jobs: int) -> int:
     """How many parts to split a dataset of *figures* in, for *jobs* processes."""
     return max(jobs * PARTS_PER_JOB, -(-figures // FIGURES_PER_PART))
 
-
-#: How long this process waits for a worker's message before it looks whether the worker died.
-_PATIENCE = 0.5
 
 #: What a rule yields over a context: findings, comparisons that held, and their counts.
 Outcomes = tuple[list[Finding], list[Passed], Checked]
@@ -85,32 +85,48 @@ def _take(counter: Synchronized[int], parts: int) -> int | None:
 
 def _work(
     *,
-    worker: int,
     split: Split,
     rules: Sequence[Rule],
     tolerance: Tolerance,
     counter: Synchronized[int],
-    results: multiprocessing.Queue[Any],
+    pipe: Connection,
 ) -> None:
-    """A worker process: check the parts it takes, send each one's results, then say done."""
+    """A worker process: check the parts it takes, send each one's results, then say done.
+
+    Each message is pickled here, so that an error doing so is the worker's error, sent as
+    such; a thread of its own writes them into the pipe, so that the worker goes on to its
+    next part while the pipe is full (the parent reads between its own parts).
+    """
+    outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+    writer = threading.Thread(target=_write, args=(outbox, pipe), daemon=True)
+    writer.start()
     try:
         while (number := _take(counter, len(split))) is not None:
             context = Context(split.part(number), tolerance)
-            results.put(("part", worker, [sent(*outcomes(rule, context)) for rule in rules]))
-    except BaseException as error:
-        results.put(("failed", worker, _sendable(error)))
-    else:
-        results.put(("done", worker, None))
+            results = [sent(*outcomes(rule, context)) for rule in rules]
+            outbox.put(pickle.dumps(("part", number, results), pickle.HIGHEST_PROTOCOL))
+        outbox.put(pickle.dumps(("done", None, None)))
+    except BaseException as error:  # every error is the parent's to raise
+        outbox.put(pickle.dumps(("failed", None, _sendable(error))))
+    finally:
+        outbox.put(None)
+        writer.join()
+        pipe.close()
+
+
+def _write(outbox: queue.SimpleQueue[bytes | None], pipe: Connection) -> None:
+    while (message := outbox.get()) is not None:
+        pipe.send_bytes(message)
 
 
 def _sendable(error: BaseException) -> BaseException:
-    """*error* with its traceback in a note, or, if it cannot be pickled, an error saying so."""
+    """*error* with its traceback in a note, or, if it does not pickle and back, one naming it."""
     note = "raised in a worker process of check(jobs=N):\n" + "".join(
         traceback.format_exception(error)
     )
     try:
         error.add_note(note)
-        pickle.dumps(error)
+        pickle.loads(pickle.dumps(error))  # noqa: S301 - made here, read here
     except Exception:
         described = RuntimeError(f"{type(error).__name__}: {error}")
         described.add_note(note)
@@ -122,71 +138,81 @@ def apart(context: Context, rules: Sequence[Rule], jobs: int) -> list[list[Outco
     """Every rule's outcomes over each part of *context*'s dataset, checked in *jobs* processes.
 
     The parts are independent (:func:`gunflow.checks.components`), so each part's outcomes
-    are those of the whole that concern it. Only where processes can be forked.
+    are those of the whole that concern it; they come in the parts' order, whoever checked
+    them. Only where processes can be forked.
     """
     fork = multiprocessing.get_context("fork")
     split = Split(context.dataset, parts_for(len(context.statistics), jobs))
     counter: Synchronized[int] = fork.Value("i", 0)
-    results: multiprocessing.Queue[Any] = fork.Queue()
-    workers = [
-        fork.Process(
-            target=_work,
-            kwargs={
-                "worker": worker,
-                "split": split,
-                "rules": rules,
-                "tolerance": context.tolerance,
-                "counter": counter,
-                "results": results,
-            },
-            daemon=True,
-        )
-        for worker in range(jobs - 1)
-    ]
-    for process in workers:
-        process.start()
-    done: set[int] = set()
-    by_part: list[list[Outcomes]] = []
+    pipes: dict[Connection, BaseProcess] = {}  # each worker's reading end, while open
+    done: set[BaseProcess] = set()
+    by_part: dict[int, list[Outcomes]] = {}
 
     def receive(wait: bool) -> None:
         """Read the workers' messages: what has come (all of them, if *wait*)."""
-        while len(done) < len(workers):
-            try:
-                kind, worker, body = results.get(timeout=_PATIENCE) if wait else results.get(False)
-            except queue.Empty:
-                if not wait:
-                    return
-                _look_for_the_dead(workers, done, results)
-                continue
-            if kind == "part":
-                by_part.append([received(context, rule) for rule in body])
-            elif kind == "failed":
-                raise body
-            else:
-                done.add(worker)
+        while pipes:
+            ready = set(wait_for(list(pipes), timeout=None if wait else 0))
+            if not ready:
+                return
+            for pipe in [pipe for pipe in pipes if pipe in ready]:
+                try:
+                    kind, number, body = pickle.loads(pipe.recv_bytes())  # noqa: S301 - ours
+                except (EOFError, OSError):  # the worker has closed its end, or died in a message
+                    _closed(pipes.pop(pipe), done, jobs)
+                    pipe.close()
+                    continue
+                if kind == "part":
+                    by_part[number] = [received(context, rule) for rule in body]
+                elif kind == "failed":
+                    error, body = body, None
+                    try:
+                        raise error
+                    finally:
+                        del error  # no cycle through this frame: the pipes close at once
+                else:
+                    done.add(pipes[pipe])
 
+    workers: list[BaseProcess] = []
     try:
+        for _ in range(min(jobs - 1, len(split) - 1)):  # a worker needs a part to take
+            reading, writing = fork.Pipe(duplex=False)
+            worker = fork.Process(
+                target=_work,
+                kwargs={
+                    "split": split,
+                    "rules": rules,
+                    "tolerance": context.tolerance,
+                    "counter": counter,
+                    "pipe": writing,
+                },
+                daemon=True,
+            )
+            pipes[reading] = worker
+            workers.append(worker)
+            worker.start()
+            writing.close()  # the worker's alone: its end closes when it ends, however
         while (number := _take(counter, len(split))) is not None:
             mine = Context(split.part(number), context.tolerance)
-            by_part.append([outcomes(rule, mine) for rule in rules])
+            by_part[number] = [outcomes(rule, mine) for rule in rules]
             receive(wait=False)
         receive(wait=True)
     finally:
         for process in workers:
-            if process.is_alive() and len(done) < len(workers):
+            if process not in done and process.is_alive():
                 process.kill()  # an error here or in another worker: its work is not wanted
-            process.join()
-        results.close()
-    return by_part
+            if process.pid is not None:
+                process.join()
+            process.close()
+        for pipe in pipes:
+            pipe.close()
+    return [by_part[number] for number in sorted(by_part)]
 
 
-def _look_for_the_dead(
-    workers: Sequence[BaseProcess], done: set[int], results: multiprocessing.Queue[Any]
-) -> None:
-    """Raise if a worker ended without saying it was done (killed, out of memory)."""
-    for worker, process in enumerate(workers):
-        if worker not in done and process.exitcode is not None and results.empty():
-            raise RuntimeError(
-                f"a worker process of check(jobs={len(workers) + 1}) ended without its results "
-                f"(exit code {process.exitcode})"
-            )
+def _closed(process: BaseProcess, done: set[BaseProcess], jobs: int) -> None:
+    """A worker's pipe has closed: raise if it ended without saying it was done."""
+    if process not in done:
+        process.join()
+        raise RuntimeError(
+            f"a worker process of check(jobs={jobs}) ended without its results "
+            f"(exit code {process.exitcode})"
+        )

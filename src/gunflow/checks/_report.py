@@ -161,9 +161,19 @@ class Finding:
             relations=(self.relation.id,) if self.relation else (),
         )
 
-    def sort_key(self) -> tuple[int, str, tuple[str, ...], str]:
-        """Order: severity, rule, statistics, message."""
-        return (self.severity.rank, self.rule, self.statistic_ids, self.message)
+    def sort_key(self) -> tuple[int, str, tuple[str, ...], str, tuple[str, ...]]:
+        """Order: severity, rule, statistics, message, then what else it names."""
+        return (
+            self.severity.rank,
+            self.rule,
+            self.statistic_ids,
+            self.message,
+            (
+                *(m.id for m in self.measures),
+                *(e.id for e in self.events),
+                *((self.relation.id,) if self.relation else ()),
+            ),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary: ids, quotes, intervals as text."""
