@@ -4,9 +4,10 @@ For ``check(jobs=N)`` the dataset is split into more parts than processes (:clas
 and this process and N - 1 forked workers take the parts one at a time from a shared counter
 until none is left. A process that runs slower (a machine's cores are often shared) so takes
 fewer parts, instead of leaving the others waiting for its half. A worker sends each part's
-results back as plain values (:mod:`gunflow.checks._transfer`) through a queue whose own
-thread writes them while the worker goes on to its next part; this process reads them
-between its own parts, and after its last.
+results back as plain values (:mod:`gunflow.checks._transfer`) through a pipe of its own,
+written by a thread of its own while the worker goes on to its next part; this process reads
+them between its own parts, and after its last. A worker that dies closes its pipe: an
+error, never a wait.
 """
 
 from __future__ import annotations
