@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -262,3 +264,24 @@ def test_findings_alike_but_for_their_measures_are_in_one_order_however_split():
     ids = [f.measures[0].id for f in one.findings]
     assert ids == sorted(ids)  # alike but for their measures: by the measures' ids
     _same(one, two)
+
+
+class _Names(enum.StrEnum):
+    EACH = "each"
+
+
+def test_a_rule_named_by_an_enumeration_runs_in_workers_too():
+    import os
+    import time
+
+    here = os.getpid()
+
+    def run(context):
+        if os.getpid() == here:
+            time.sleep(0.05)  # so that the worker takes parts
+        for statistic in context.statistics.values():
+            yield gf.Passed(rule=_Names.EACH, arithmetic=_Names.EACH, statistics=[statistic])
+
+    rule = gf.Rule(name=_Names.EACH, summary="One per figure.", run=run)
+    ds = gf.load()
+    _same(gf.check(ds, rules=[rule]), gf.check(ds, rules=[rule], jobs=2))

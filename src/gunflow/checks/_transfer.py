@@ -54,8 +54,8 @@ def sent(findings: list[Finding], passed: list[Passed], checked: Checked) -> Sen
             refs.append(number)
         rows.append(
             (
-                held.rule,
-                held.arithmetic,
+                str(held.rule),  # marshal takes plain strings only, not an enumeration's
+                str(held.arithmetic),
                 tuple([s.id for s in held.statistics]),
                 tuple(refs),
                 held.relation.id if held.relation else None,
