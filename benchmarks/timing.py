@@ -75,13 +75,4 @@ def parallel_ceiling(steps: int = 20_000_000) -> float:
     is shared (a virtual machine's cores often are). A check's jobs=2 / jobs=1 ratio cannot be
     lower than this.
     """
-    start = time.perf_counter()
-    _spin(steps)
-    _spin(steps)
-    serial = time.perf_counter() - start
-    with multiprocessing.get_context("fork").Pool(2) as pool:
-        pool.map(_spin, [1, 1])  # the workers are up before the clock starts
-        start = time.perf_counter()
-        pool.map(_spin, [steps, steps])
-        parallel = time.perf_counter() - start
-    return parallel / serial
+    return parallel_ceiling_for(lambda _: _spin(steps))

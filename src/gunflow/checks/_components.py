@@ -123,12 +123,6 @@ def components(dataset: Dataset, parts: int | None = None) -> Iterator[Dataset]:
     return (split.part(number) for number in range(len(split)))
 
 
-def part(dataset: Dataset, parts: int, number: int) -> Dataset | None:
-    """The *number*-th of ``components(dataset, parts)`` (None when there are fewer), alone."""
-    split = Split(dataset, parts)
-    return split.part(number) if number < len(split) else None
-
-
 class Split:
     """A dataset's components in at most *parts* bins, each made a dataset when asked for.
 
