@@ -51,7 +51,7 @@ def test_the_components_of_the_bundled_data_hold_every_figure_once():
 
 def test_checking_the_components_apart_finds_what_checking_the_whole_finds():
     ds = gf.load()
-    rules = [r for r in gf.RULES if r.name != "integrity"]
+    rules = [r for r in gf.RULES if r.by_part]
     apart = [f for piece in components(ds) for f in gf.check(piece, rules=rules).findings]
     assert sorted(apart, key=gf.Finding.sort_key) == list(gf.check(ds, rules=rules).findings)
 
@@ -84,6 +84,41 @@ def test_components_can_be_binned_into_a_given_number_of_parts():
         list(components(ds, parts=0))
 
 
+def test_only_integrity_among_the_built_in_rules_needs_the_whole_dataset():
+    assert [r.name for r in gf.RULES if not r.by_part] == ["integrity"]
+
+
+def test_a_rule_of_the_whole_dataset_sees_all_of_it_with_two_jobs():
+    # A rule that counts every figure: by default it is run once, over the whole dataset.
+    def run(context):
+        figures = list(context.statistics.values())
+        yield gf.Passed(rule="count", arithmetic=f"{len(figures)} figures", statistics=figures[:1])
+
+    rule = gf.Rule(name="count", summary="Counts every figure.", run=run)
+    ds = gf.load()
+    one, two = (
+        gf.check(ds, rules=[rule, "partition"]),
+        gf.check(ds, rules=[rule, "partition"], jobs=2),
+    )
+    [counted] = [p for p in two.passed if p.rule == "count"]
+    assert counted.message == f"{len(ds.statistics)} figures"
+    _same(one, two)
+
+
+def test_a_rule_run_by_part_sees_one_part_at_a_time_with_two_jobs():
+    seen = []
+
+    def run(context):
+        seen.append(len(context.statistics))
+        return iter(())
+
+    ds = gf.load()
+    gf.check(ds, rules=[gf.Rule(name="sizes", summary="s", run=run, by_part=True)], jobs=2)
+    # the parts this process took (the worker's are its own): each smaller than the whole
+    assert seen
+    assert all(size < len(ds.statistics) for size in seen)
+
+
 def test_jobs_below_one_are_refused():
     with pytest.raises(ValueError, match="jobs must be at least 1, not 0"):
         gf.check(gf.load(), jobs=0)
@@ -92,7 +127,7 @@ def test_jobs_below_one_are_refused():
 def test_dask_maps_check_over_the_components():
     bag = pytest.importorskip("dask.bag")
     ds = gf.load()
-    rules = [r for r in gf.RULES if r.name != "integrity"]
+    rules = [r for r in gf.RULES if r.by_part]
     pieces = bag.from_sequence(list(components(ds, parts=3)), npartitions=3)
     reports = pieces.map(lambda piece: gf.check(piece, rules=rules)).compute(scheduler="threads")
     found = sorted((f for r in reports for f in r.findings), key=gf.Finding.sort_key)
@@ -160,7 +195,7 @@ def _slow_here_and_else_in_a_worker(elsewhere):
             elsewhere()
         return iter(())
 
-    return gf.Rule(name="elsewhere", summary="Raises in a worker.", run=run)
+    return gf.Rule(name="elsewhere", summary="Raises in a worker.", run=run, by_part=True)
 
 
 def test_an_error_in_a_worker_is_raised_here_with_where_it_came_from():
@@ -208,7 +243,7 @@ def test_every_part_is_checked_once_whoever_takes_it():
         for statistic in context.statistics.values():
             yield gf.Passed(rule="each", arithmetic="{0}", statistics=[statistic])
 
-    rule = gf.Rule(name="each", summary="One per figure.", run=each)
+    rule = gf.Rule(name="each", summary="One per figure.", run=each, by_part=True)
     ds = gf.load()
     one, two = gf.check(ds, rules=[rule]), gf.check(ds, rules=[rule], jobs=2)
     assert [p.statistic_ids for p in two.passed] == [(s.id,) for s in ds.statistics]
@@ -243,7 +278,7 @@ def test_results_that_cannot_be_sent_are_an_error_not_a_gap():
         for statistic in context.statistics.values():
             yield LocalFinding(rule="local", severity="info", message="m", statistics=[statistic])
 
-    rule = gf.Rule(name="local", summary="Local findings.", run=run)
+    rule = gf.Rule(name="local", summary="Local findings.", run=run, by_part=True)
     with pytest.raises(AttributeError, match="LocalFinding"):
         gf.check(gf.load(), rules=[rule], jobs=2)
 
@@ -256,7 +291,7 @@ def test_findings_alike_but_for_their_measures_are_in_one_order_however_split():
                 rule="review", severity="info", message="a measure to review", measures=[measure]
             )
 
-    rule = gf.Rule(name="review", summary="One per measure.", run=run)
+    rule = gf.Rule(name="review", summary="One per measure.", run=run, by_part=True)
     ds = gf.load()
     one, two = gf.check(ds, rules=[rule]), gf.check(ds, rules=[rule], jobs=2)
     ids = [f.measures[0].id for f in one.findings]
@@ -280,6 +315,6 @@ def test_a_rule_named_by_an_enumeration_runs_in_workers_too():
         for statistic in context.statistics.values():
             yield gf.Passed(rule=_Names.EACH, arithmetic=_Names.EACH, statistics=[statistic])
 
-    rule = gf.Rule(name=_Names.EACH, summary="One per figure.", run=run)
+    rule = gf.Rule(name=_Names.EACH, summary="One per figure.", run=run, by_part=True)
     ds = gf.load()
     _same(gf.check(ds, rules=[rule]), gf.check(ds, rules=[rule], jobs=2))

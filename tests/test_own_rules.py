@@ -7,6 +7,7 @@ import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 
 import gunflow as gf
@@ -120,6 +121,60 @@ def test_a_rule_that_yields_something_else_is_named():
     odd = gf.Rule(name="odd", summary="Yields a string.", run=lambda context: iter(["x"]))
     with pytest.raises(TypeError, match="rule 'odd' yielded a str"):
         gf.check(_sum_dataset(105_000), rules=[odd])
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_rule_that_names_a_figure_not_in_the_dataset_is_named(jobs):
+    made_up = stat("x/made-up", "w", 1)  # not among the figures checked
+
+    def run(context):
+        yield gf.Passed(rule="made_up", arithmetic="{0}", statistics=(made_up,))
+
+    rule = gf.Rule(name="made_up", summary="Names its own figure.", run=run, by_part=True)
+    with pytest.raises(
+        ValueError,
+        match="rule 'made_up' yielded a comparison that held naming"
+        " the statistic 'x/made-up', which is not one of the dataset's",
+    ):
+        gf.check(_sum_dataset(105_000), rules=[rule], jobs=jobs)
+
+
+def test_a_rule_that_names_a_changed_copy_of_a_figure_is_named():
+    def run(context):
+        figure = context.statistics["x/a"]
+        yield gf.Finding(
+            rule="copy",
+            severity="info",
+            message="m",
+            statistics=(attrs.evolve(figure, note="changed"),),
+        )
+
+    rule = gf.Rule(name="copy", summary="Names a changed copy.", run=run)
+    with pytest.raises(ValueError, match="a finding naming the statistic 'x/a'"):
+        gf.check(_sum_dataset(105_000), rules=[rule])
+
+
+def test_a_rule_may_name_an_equal_copy_of_a_figure():
+    def run(context):
+        yield gf.Passed(
+            rule="copy", arithmetic="{0}", statistics=(attrs.evolve(context.statistics["x/a"]),)
+        )
+
+    report = gf.check(_sum_dataset(105_000), rules=[gf.Rule(name="copy", summary="s", run=run)])
+    assert [p.statistic_ids for p in report.passed] == [("x/a",)]
+
+
+def test_a_rule_that_names_a_relation_not_in_the_dataset_is_named():
+    relation = gf.Relation(
+        id="r-made-up", kind="greater", left=("x/a",), right=("x/b",), source="s1", quote="more"
+    )
+
+    def run(context):
+        yield gf.Passed(rule="rel", arithmetic="{0} > {1}", relation=relation)
+
+    rule = gf.Rule(name="rel", summary="Names its own relation.", run=run)
+    with pytest.raises(ValueError, match="naming the relation 'r-made-up'"):
+        gf.check(_sum_dataset(105_000), rules=[rule])
 
 
 def test_an_unknown_name_still_suggests_a_close_one():

@@ -96,7 +96,8 @@ def components(dataset: Dataset, parts: int | None = None) -> Iterator[Dataset]:
     does. Each component holds its figures, measures, relations and acknowledgements, and
     every source, agency, person and program (so that each is a whole dataset); the events go
     with the first. Map :func:`gunflow.check` over them with any engine (see
-    :doc:`/performance`), and run the rule ``integrity`` once on the whole dataset.
+    :doc:`/performance`) with the rules that may be run by part (:attr:`gunflow.Rule.by_part`),
+    and the others, such as ``integrity``, once on the whole dataset.
 
     >>> import gunflow
     >>> from gunflow.checks import components

@@ -51,20 +51,28 @@ class Rule:
         name: what acknowledgements and ``check(rules=...)`` call it, unique among the rules.
         summary: one or two sentences on what it checks.
         run: ``run(context) -> Iterable[Finding | Passed]``.
+        by_part: whether the rule may be run over each of the dataset's independent parts
+            alone (:func:`gunflow.checks.components`), as ``check(jobs=N)`` does: true for a
+            rule that compares only figures some measure link, relation or restatement
+            connects. False (the default): it is run once, over the whole dataset.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       ``run`` is given a public :class:`~gunflow.Context` and may yield :class:`~gunflow.Passed`.
+       ``run`` is given a public :class:`~gunflow.Context` and may yield :class:`~gunflow.Passed`;
+       *by_part*.
 
     """
 
     name: str
     summary: str
     run: Callable[[Context], Iterable[Finding | Passed]] = attrs.field(repr=False)
+    by_part: bool = False
 
 
 def _rule(module: ModuleType) -> Rule:
-    return Rule(name=module.NAME, summary=module.SUMMARY, run=module.run)
+    # every built-in rule compares linked figures only, but integrity, which reads every id
+    by_part = module is not integrity
+    return Rule(name=module.NAME, summary=module.SUMMARY, run=module.run, by_part=by_part)
 
 
 #: The catalogue: rules 1 to 13 in their documented order, then the rules added since.
@@ -221,14 +229,14 @@ def _run(
     """Every rule's findings, comparisons that held and counts, in *jobs* processes.
 
     With more than one job (and a system that forks processes) the dataset is split into
-    independent parts (:func:`components`), each checked by every rule but ``integrity``,
-    which reads the whole dataset at once.
+    independent parts (:func:`components`), each checked by every rule that may be run by
+    part (:attr:`Rule.by_part`); the others read the whole dataset at once, in this process.
     """
     found: dict[str, list[Finding]] = {rule.name: [] for rule in selected}
     held: dict[str, list[Passed]] = {rule.name: [] for rule in selected}
     failed: dict[str, int] = dict.fromkeys(found, 0)
     split = jobs > 1 and CAN_FORK
-    separate = tuple(r for r in selected if r.name != integrity.NAME) if split else ()
+    separate = tuple(r for r in selected if r.by_part) if split else ()
     together = [r for r in selected if r not in separate]
     by_part = apart(context, separate, jobs) if separate else []
     by_part.append([outcomes(rule, context) for rule in together])
@@ -270,8 +278,10 @@ def check(
             :doc:`/writing-rules`); if None, the built-in rules and every installed one.
         jobs: how many processes check the dataset's independent parts
             (:func:`gunflow.checks.components`) at once: this one and ``jobs - 1`` forked
-            workers, each taking the next part until none is left. The report is the same.
-            Where processes cannot be forked (Windows), the check runs in one.
+            workers, each taking the next part until none is left, for the rules that may
+            be run by part (:attr:`Rule.by_part`); the other rules run here, over the whole
+            dataset. The report is the same. Where processes cannot be forked (Windows), the
+            check runs in one.
 
     Returns:
         A report of every finding, acknowledged ones with their explanation, and of every

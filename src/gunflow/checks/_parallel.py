@@ -27,7 +27,8 @@ from gunflow.checks._components import Split
 from gunflow.checks._index import Context
 from gunflow.checks._report import Checked, Finding, Passed, Severity
 from gunflow.checks._transfer import received, sent
-from gunflow.model import Tolerance
+from gunflow.errors import NotFound
+from gunflow.model import Relation, Tolerance
 
 if TYPE_CHECKING:
     from multiprocessing.sharedctypes import Synchronized
@@ -57,9 +58,17 @@ Outcomes = tuple[list[Finding], list[Passed], Checked]
 
 
 def outcomes(rule: Rule, context: Context) -> Outcomes:
-    """What *rule* yields over *context*: findings, comparisons that held, and their counts."""
+    """What *rule* yields over *context*: findings, comparisons that held, and their counts.
+
+    Raises:
+        TypeError: the rule yields something else than a finding or a comparison that held.
+        ValueError: it names a statistic or a relation that is not the dataset's (a report
+            names the records checked, and a worker sends them back by id).
+
+    """
     findings: list[Finding] = []
     passed: list[Passed] = []
+    statistics = context.statistics
     for outcome in rule.run(context):
         if isinstance(outcome, Passed):
             passed.append(outcome)
@@ -70,8 +79,31 @@ def outcomes(rule: Rule, context: Context) -> Outcomes:
                 f"rule {rule.name!r} yielded a {type(outcome).__name__}, "
                 "not a gunflow.Finding or gunflow.Passed"
             )
+        for statistic in outcome.statistics:
+            own = statistics.get(statistic.id)
+            if own is not statistic and own != statistic:
+                raise _foreign(rule, outcome, "statistic", statistic.id)
+        relation = outcome.relation
+        if relation is not None and not _is_own(context, relation):
+            raise _foreign(rule, outcome, "relation", relation.id)
     failed = sum(1 for f in findings if f.severity is Severity.ERROR)
     return findings, passed, Checked(rule=rule.name, passed=len(passed), failed=failed)
+
+
+def _is_own(context: Context, relation: Relation) -> bool:
+    try:
+        return context.dataset.relations.get(relation.id) == relation
+    except NotFound:
+        return False
+
+
+def _foreign(rule: Rule, outcome: Finding | Passed, kind: str, id: str) -> ValueError:
+    what = "finding" if isinstance(outcome, Finding) else "comparison that held"
+    return ValueError(
+        f"rule {rule.name!r} yielded a {what} naming the {kind} {id!r}, which is not one of "
+        f"the dataset's: a rule names the records it was given (context.statistics, "
+        "context.dataset)"
+    )
 
 
 def _take(counter: Synchronized[int], parts: int) -> int | None:
