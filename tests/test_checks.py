@@ -153,6 +153,22 @@ def test_disjoint_sub_periods_add_up_to_at_most_the_whole():
     assert finding.statistic_ids == ("q1", "q3", "y")
 
 
+def test_time_additivity_records_the_sums_that_held():
+    ms = (measure("flow"),)
+    whole = stat("y", "flow", 100, period="2019")
+    halves = (
+        stat("h1", "flow", 40, period="2019-01/2019-06"),
+        stat("h2", "flow", 60, period="2019-07/2019-12"),
+    )
+    report = run(dataset(*ms, whole, *halves), "time_additivity")
+    # 40 and 60, each to the nearest unit: [39.5, 40.5] + [59.5, 60.5] = [99, 101]
+    assert [p.message for p in report.passed] == [
+        "40 count + 60 count = [99, 101] does not exceed 100 count",
+        "40 count + 60 count = [99, 101] is not below 100 count, whose period they tile",
+    ]
+    assert report.checked["time_additivity"].compared == 2
+
+
 def test_additivity_is_for_flows_only():
     ms = (measure("staff", kind="stock"),)
     figures = (
@@ -189,6 +205,36 @@ def test_counts_since_a_start_never_fall():
         dataset(*ms, early, stat("late", "deaths", 20000, period="2012/", as_of="2016-01")),
         "cumulative",
     )
+
+
+def test_cumulative_records_the_running_totals_that_held():
+    ms = (measure("deaths"),)
+    early = stat(
+        "early", "deaths", 30000, period="2006-12/", as_of="2010-11", hedge="about", resolution=None
+    )
+    late = stat("late", "deaths", 100000, period="2006-12/", as_of="2016-01", hedge="more than")
+    report = run(dataset(*ms, early, late), "cumulative")
+    [held] = report.passed
+    assert held.message == (
+        "more than 100000 count as of 2016-01 is not below about 30000 count as of 2010-11, "
+        "counted from the same start (2006-12-01)"
+    )
+    assert held.statistic_ids == ("early", "late")
+
+
+def test_nested_periods_finds_a_month_above_its_year_and_records_one_below():
+    ms = (measure("flow"),)
+    year = stat("y", "flow", 100, period="2019")
+    report = run(dataset(*ms, year, stat("m", "flow", 40, period="2019-03")), "nested_periods")
+    assert not report.findings
+    [held] = report.passed
+    assert held.message == (
+        "40 count for 2019-03 does not exceed 100 count for 2019, a period that contains it"
+    )
+    report = run(dataset(*ms, year, stat("m", "flow", 120, period="2019-03")), "nested_periods")
+    [finding] = report.findings
+    assert finding.statistic_ids == ("m", "y")
+    assert not report.passed
 
 
 # 7. relations --------------------------------------------------------------------------------

@@ -28,15 +28,18 @@ def _running_totals(inner: _Key, outer: _Key) -> bool:
     return inner[2] and outer[2] and same_start
 
 
-def contradicting_nested_pairs(index: Context) -> Iterator[tuple[Statistic, Statistic]]:
-    """Pairs (inner, outer) of one flow's figures whose counts are in the wrong order.
+def nested_pairs(index: Context) -> Iterator[tuple[Statistic, Statistic, bool]]:
+    """Pairs (inner, outer, exceeds) of one flow's figures whose days nest.
 
-    Inner's days lie within outer's on every reading, yet inner's count must exceed outer's: a
-    count of things that happen over some days can never exceed the count over days that
-    contain them. Pairs of running totals from the same first day (open periods, "since
-    December 2006") are left to :func:`falling_running_totals`: each pair belongs to one rule.
-    Quadratic in the number of distinct periods of a measure and place (figures sharing a
-    period are compared once, through the highest and the lowest of them).
+    Inner's days lie within outer's on every reading: a count of things that happen over some
+    days can never exceed the count over days that contain them. For each two such periods,
+    every pair whose counts are in the wrong order (inner's must exceed outer's) comes with
+    *exceeds* true; if there is none, the pair that comes closest (inner's highest figure,
+    outer's lowest) comes once with *exceeds* false: the comparison that held. Pairs of running
+    totals from the same first day (open periods, "since December 2006") are left to
+    :func:`running_total_pairs`: each pair belongs to one rule. Quadratic in the number of
+    distinct periods of a measure and place (figures sharing a period are compared once,
+    through the highest and the lowest of them).
     """
     for measure_id in sorted(index.by_measure):
         measure = index.measures.get(measure_id)
@@ -66,7 +69,11 @@ def contradicting_nested_pairs(index: Context) -> Iterator[tuple[Statistic, Stat
                 if outer[1] == days or not days.within(outer[1]) or _running_totals(inner, outer):
                     continue
                 lowest = sorted(grouped[outer], key=lambda s: _high_key(index, s))
-                yield from _exceeding(index, highest, lowest)
+                exceeding = list(_exceeding(index, highest, lowest))
+                for a, b in exceeding:
+                    yield a, b, True
+                if not exceeding:
+                    yield highest[0], lowest[0], False
 
 
 def _exceeding(
@@ -94,12 +101,13 @@ def _high_key(index: Context, s: Statistic) -> tuple[object, ...]:
     return (high.high is None, high.high or 0, high.high_closed, s.id)
 
 
-def falling_running_totals(index: Context) -> Iterator[tuple[Statistic, Statistic]]:
-    """Pairs (earlier, later) of running totals from one first day where the later is lower.
+def running_total_pairs(index: Context) -> Iterator[tuple[Statistic, Statistic, bool]]:
+    """Pairs (earlier, later, falls) of running totals from one first day.
 
     Every figure is compared with every figure that certainly ends no later (the same first
-    day, open periods); the earlier figure named is the one whose low end reaches highest.
-    Sorting by the latest possible end makes those a prefix of the list: O(n log n).
+    day, open periods), through the one whose low end reaches highest: that pair comes once,
+    with *falls* true when the later must be lower. Sorting by the latest possible end makes
+    those a prefix of the list: O(n log n).
     """
     for measure_id in sorted(index.by_measure):
         measure = index.measures.get(measure_id)
@@ -115,7 +123,7 @@ def falling_running_totals(index: Context) -> Iterator[tuple[Statistic, Statisti
             yield from _falls(index, figures)
 
 
-def _falls(index: Context, figures: list[Statistic]) -> Iterator[tuple[Statistic, Statistic]]:
+def _falls(index: Context, figures: list[Statistic]) -> Iterator[tuple[Statistic, Statistic, bool]]:
     ordered = sorted(figures, key=lambda s: (index.coverage(s).ends[1] or date.max, s.id))
     ends = [index.coverage(s).ends[1] or date.max for s in ordered]
     highest: list[Statistic] = []  # highest[k]: the figure reaching highest among ordered[:k+1]
@@ -139,5 +147,4 @@ def _falls(index: Context, figures: list[Statistic]) -> Iterator[tuple[Statistic
         if not candidates:
             continue
         earlier = max(candidates, key=lambda s: _low_key(index, s))
-        if index.bounds(earlier).lies_above(index.bounds(later)):
-            yield earlier, later
+        yield earlier, later, index.bounds(earlier).lies_above(index.bounds(later))

@@ -28,7 +28,7 @@ from gunflow.model import (
 if TYPE_CHECKING:
     from gunflow.checks._suspects import Suspect
 
-__all__ = ["Checked", "Finding", "Passed", "Report", "Severity"]
+__all__ = ["Checked", "Finding", "Passed", "Report", "Severity", "literal"]
 
 
 class Severity(enum.StrEnum):
@@ -193,6 +193,11 @@ class Finding:
             "acknowledged": self.acknowledgement.id if self.acknowledgement else None,
             "explanation": self.acknowledgement.explanation if self.acknowledgement else None,
         }
+
+
+def literal(text: object) -> str:
+    """*text* to put in a :class:`Passed` arithmetic template as it is: its braces doubled."""
+    return str(text).replace("{", "{{").replace("}", "}}")
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False)  # many are made: no room for weak references

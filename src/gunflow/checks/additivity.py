@@ -10,7 +10,7 @@ from fractions import Fraction
 from functools import reduce
 
 from gunflow.checks._index import Context
-from gunflow.checks._report import Finding, Severity
+from gunflow.checks._report import Finding, Passed, Severity
 from gunflow.model import Coverage, Interval, MeasureKind, Statistic
 
 NAME = "time_additivity"
@@ -149,7 +149,22 @@ def _finding(index: Context, parts: list[Statistic], whole: Statistic, verb: str
     )
 
 
-def _check_place(index: Context, statistics: Sequence[Statistic]) -> Iterator[Finding]:
+def _held(index: Context, parts: list[Statistic], whole: Statistic, verb: str) -> Passed:
+    """The sum of sub-periods that held against the enclosing period's figure.
+
+    *verb* names the whole as ``{whole}``: ``"does not exceed {whole}"``.
+    """
+    terms = " + ".join(f"{{{number}}}" for number in range(len(parts)))
+    said = verb.replace("{whole}", f"{{{len(parts)}}}")
+    return Passed(
+        rule=NAME,
+        arithmetic=f"{terms} = {{intervals[0]}} {said}",
+        statistics=(*parts, whole),
+        intervals=(_total(index, parts), index.bounds(whole)),
+    )
+
+
+def _check_place(index: Context, statistics: Sequence[Statistic]) -> Iterator[Finding | Passed]:
     if not _two_are_disjoint(index, statistics):  # no sum of two sub-periods anywhere: done
         return
     strongest = _strongest(index, statistics)
@@ -164,6 +179,8 @@ def _check_place(index: Context, statistics: Sequence[Statistic]) -> Iterator[Fi
             for whole in sorted(wholes, key=lambda s: s.id):
                 if total.lies_above(index.bounds(whole)):
                     yield _finding(index, chosen, whole, "exceed")
+                else:
+                    yield _held(index, chosen, whole, "does not exceed {whole}")
         if not whole_days.is_exact:
             continue
         first, last = whole_days.certain
@@ -179,9 +196,11 @@ def _check_place(index: Context, statistics: Sequence[Statistic]) -> Iterator[Fi
         for whole in sorted(wholes, key=lambda s: s.id):
             if total.lies_below(index.bounds(whole)):
                 yield _finding(index, tiling, whole, "do not add up to")
+            else:
+                yield _held(index, tiling, whole, "is not below {whole}, whose period they tile")
 
 
-def run(index: Context) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding | Passed]:
     """Yield an error where sub-period figures cannot fit in the enclosing period's figure."""
     for measure_id in sorted(index.by_measure):
         measure = index.measures.get(measure_id)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gunflow.checks._index import Context
-from gunflow.checks._nesting import falling_running_totals
-from gunflow.checks._report import Finding, Severity
+from gunflow.checks._nesting import running_total_pairs
+from gunflow.checks._report import Finding, Passed, Severity, literal
 
 NAME = "cumulative"
 SUMMARY = (
@@ -16,10 +16,22 @@ SUMMARY = (
 )
 
 
-def run(index: Context) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding | Passed]:
     """Yield an error where a later running total must be lower than an earlier one."""
-    for earlier, later in falling_running_totals(index):
+    for earlier, later, falls in running_total_pairs(index):
         start = index.coverage(earlier).starts[0]
+        if not falls:
+            yield Passed(
+                rule=NAME,
+                arithmetic=(
+                    f"{{1}} as of {literal(later.as_of or later.period)} is not below {{0}} as "
+                    f"of {literal(earlier.as_of or earlier.period)}, counted from the same start "
+                    f"({start})"
+                ),
+                statistics=(earlier, later),
+                intervals=(index.bounds(earlier), index.bounds(later)),
+            )
+            continue
         yield Finding(
             rule=NAME,
             severity=Severity.ERROR,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gunflow.checks._index import Context
-from gunflow.checks._report import Finding, Passed, Severity
+from gunflow.checks._report import Finding, Passed, Severity, literal
 
 NAME = "derived"
 SUMMARY = (
@@ -54,10 +54,9 @@ def run(index: Context) -> Iterator[Finding | Passed]:
                 intervals=(stated, computed),
             )
         else:
-            formula = working.text.replace("{", "{{").replace("}", "}}")
             yield Passed(
                 rule=NAME,
-                arithmetic=f"{{0}} meets {formula} = {{intervals[0]}}",
+                arithmetic=f"{{0}} meets {literal(working.text)} = {{intervals[0]}}",
                 statistics=(statistic, *inputs),
                 intervals=(computed,),
             )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gunflow.checks._index import Context
-from gunflow.checks._nesting import contradicting_nested_pairs
-from gunflow.checks._report import Finding, Severity
+from gunflow.checks._nesting import nested_pairs
+from gunflow.checks._report import Finding, Passed, Severity, literal
 
 NAME = "nested_periods"
 SUMMARY = (
@@ -17,9 +17,22 @@ SUMMARY = (
 )
 
 
-def run(index: Context) -> Iterator[Finding]:
+def run(index: Context) -> Iterator[Finding | Passed]:
     """Yield an error where a sub-period's count must exceed its enclosing period's."""
-    for inner, outer in contradicting_nested_pairs(index):
+    for inner, outer, exceeds in nested_pairs(index):
+        inner_days = literal(inner.period or inner.as_of)
+        outer_days = literal(outer.period or outer.as_of)
+        if not exceeds:
+            yield Passed(
+                rule=NAME,
+                arithmetic=(
+                    f"{{0}} for {inner_days} does not exceed {{1}} for {outer_days}, a period "
+                    "that contains it"
+                ),
+                statistics=(inner, outer),
+                intervals=(index.bounds(inner), index.bounds(outer)),
+            )
+            continue
         yield Finding(
             rule=NAME,
             severity=Severity.ERROR,
