@@ -130,14 +130,16 @@ def test_a_flow_in_a_sub_period_never_exceeds_the_whole_period():
 # 5. time additivity --------------------------------------------------------------------------
 
 
+HALVES = (  # two halves of 2019 that add up to its 100
+    stat("h1", "flow", 40, period="2019-01/2019-06"),
+    stat("h2", "flow", 60, period="2019-07/2019-12"),
+)
+
+
 def test_disjoint_sub_periods_add_up_to_at_most_the_whole():
     ms = (measure("flow"),)
     whole = stat("y", "flow", 100, period="2019")
-    halves_ok = (
-        stat("h1", "flow", 40, period="2019-01/2019-06"),
-        stat("h2", "flow", 60, period="2019-07/2019-12"),
-    )
-    assert not run(dataset(*ms, whole, *halves_ok), "time_additivity")
+    assert not run(dataset(*ms, whole, *HALVES), "time_additivity")
     halves_bad = (
         stat("h1", "flow", 40, period="2019-01/2019-06"),
         stat("h2", "flow", 50, period="2019-07/2019-12"),
@@ -156,11 +158,7 @@ def test_disjoint_sub_periods_add_up_to_at_most_the_whole():
 def test_time_additivity_records_the_sums_that_held():
     ms = (measure("flow"),)
     whole = stat("y", "flow", 100, period="2019")
-    halves = (
-        stat("h1", "flow", 40, period="2019-01/2019-06"),
-        stat("h2", "flow", 60, period="2019-07/2019-12"),
-    )
-    report = run(dataset(*ms, whole, *halves), "time_additivity")
+    report = run(dataset(*ms, whole, *HALVES), "time_additivity")
     # 40 and 60, each to the nearest unit: [39.5, 40.5] + [59.5, 60.5] = [99, 101]
     assert [p.message for p in report.passed] == [
         "40 count + 60 count = [99, 101] does not exceed 100 count",

@@ -8,10 +8,31 @@ from collections.abc import Iterator
 from datetime import date
 
 from gunflow.checks._index import Context
+from gunflow.checks._report import Finding, Passed, Severity
 from gunflow.model import Coverage, MeasureKind, Statistic
 
 #: Figures grouped for nesting: place, days, and whether the period runs on ("since 2006").
 _Key = tuple[str | None, Coverage, bool]
+
+
+def outcome(
+    index: Context, rule: str, pair: tuple[Statistic, Statistic], sentence: str, *, failed: bool
+) -> Finding | Passed:
+    """An error, or the comparison that held, for *pair*: *sentence* names them ``{0}``, ``{1}``.
+
+    The error's message names them by their labels; what held keeps the sentence as its
+    arithmetic, so that they are named as written.
+    """
+    intervals = (index.bounds(pair[0]), index.bounds(pair[1]))
+    if failed:
+        return Finding(
+            rule=rule,
+            severity=Severity.ERROR,
+            message=sentence.format(index.label(pair[0]), index.label(pair[1])),
+            statistics=pair,
+            intervals=intervals,
+        )
+    return Passed(rule=rule, arithmetic=sentence, statistics=pair, intervals=intervals)
 
 
 def _bucket(key: _Key) -> tuple[object, ...]:

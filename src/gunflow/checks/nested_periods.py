@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gunflow.checks._index import Context
-from gunflow.checks._nesting import nested_pairs
-from gunflow.checks._report import Finding, Passed, Severity, literal
+from gunflow.checks._nesting import nested_pairs, outcome
+from gunflow.checks._report import Finding, Passed, literal
 
 NAME = "nested_periods"
 SUMMARY = (
@@ -20,27 +20,9 @@ SUMMARY = (
 def run(index: Context) -> Iterator[Finding | Passed]:
     """Yield an error where a sub-period's count must exceed its enclosing period's."""
     for inner, outer, exceeds in nested_pairs(index):
-        inner_days = literal(inner.period or inner.as_of)
-        outer_days = literal(outer.period or outer.as_of)
-        if not exceeds:
-            yield Passed(
-                rule=NAME,
-                arithmetic=(
-                    f"{{0}} for {inner_days} does not exceed {{1}} for {outer_days}, a period "
-                    "that contains it"
-                ),
-                statistics=(inner, outer),
-                intervals=(index.bounds(inner), index.bounds(outer)),
-            )
-            continue
-        yield Finding(
-            rule=NAME,
-            severity=Severity.ERROR,
-            message=(
-                f"{index.label(inner)} for {inner.period or inner.as_of} exceeds "
-                f"{index.label(outer)} for {outer.period or outer.as_of}, a period that "
-                "contains it"
-            ),
-            statistics=(inner, outer),
-            intervals=(index.bounds(inner), index.bounds(outer)),
+        sentence = (  # {0} is the inner figure, {1} the outer
+            f"{{0}} for {literal(inner.period or inner.as_of)} "
+            f"{'exceeds' if exceeds else 'does not exceed'} {{1}} for "
+            f"{literal(outer.period or outer.as_of)}, a period that contains it"
         )
+        yield outcome(index, NAME, (inner, outer), sentence, failed=exceeds)
