@@ -119,6 +119,19 @@ def test_a_rule_run_by_part_sees_one_part_at_a_time_with_two_jobs():
     assert all(size < len(ds.statistics) for size in seen)
 
 
+def _errors_with_two_jobs(_: object) -> int:
+    return len(gf.check(gf.load(), jobs=2).errors)
+
+
+def test_two_jobs_inside_a_pool_worker_run_in_that_one_process():
+    # a pool's workers are daemonic, and a daemonic process may not start processes
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        [errors] = pool.map(_errors_with_two_jobs, [None])
+    assert errors == len(gf.check(gf.load()).errors)
+
+
 def test_jobs_below_one_are_refused():
     with pytest.raises(ValueError, match="jobs must be at least 1, not 0"):
         gf.check(gf.load(), jobs=0)

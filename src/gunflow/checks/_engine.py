@@ -30,7 +30,7 @@ from gunflow.checks import (
     share_whole,
 )
 from gunflow.checks._index import Context
-from gunflow.checks._parallel import CAN_FORK, apart, outcomes
+from gunflow.checks._parallel import apart, can_split, outcomes
 from gunflow.checks._report import Checked, Finding, Passed, Report, Severity
 from gunflow.dataset import Dataset
 from gunflow.errors import RuleError
@@ -228,14 +228,14 @@ def _run(
 ) -> tuple[list[Finding], list[Passed], dict[str, Checked]]:
     """Every rule's findings, comparisons that held and counts, in *jobs* processes.
 
-    With more than one job (and a system that forks processes) the dataset is split into
+    With more than one job (and a process that may fork others) the dataset is split into
     independent parts (:func:`components`), each checked by every rule that may be run by
     part (:attr:`Rule.by_part`); the others read the whole dataset at once, in this process.
     """
     found: dict[str, list[Finding]] = {rule.name: [] for rule in selected}
     held: dict[str, list[Passed]] = {rule.name: [] for rule in selected}
     failed: dict[str, int] = dict.fromkeys(found, 0)
-    split = jobs > 1 and CAN_FORK
+    split = jobs > 1 and can_split()
     separate = tuple(r for r in selected if r.by_part) if split else ()
     together = [r for r in selected if r not in separate]
     by_part = apart(context, separate, jobs) if separate else []
@@ -280,8 +280,9 @@ def check(
             (:func:`gunflow.checks.components`) at once: this one and ``jobs - 1`` forked
             workers, each taking the next part until none is left, for the rules that may
             be run by part (:attr:`Rule.by_part`); the other rules run here, over the whole
-            dataset. The report is the same. Where processes cannot be forked (Windows), the
-            check runs in one.
+            dataset. The report is the same. Where processes cannot be forked (Windows), or
+            may not start others (a daemonic process, such as a ``multiprocessing.Pool``'s
+            worker), the check runs in one.
 
     Returns:
         A report of every finding, acknowledged ones with their explanation, and of every

@@ -35,10 +35,16 @@ if TYPE_CHECKING:
 
     from gunflow.checks._engine import Rule
 
-__all__ = ["CAN_FORK", "Outcomes", "apart", "outcomes"]
+__all__ = ["CAN_FORK", "Outcomes", "apart", "can_split", "outcomes"]
 
 #: Whether worker processes can be forked, inheriting the dataset's parts (not pickled).
 CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
+
+
+def can_split() -> bool:
+    """Whether this process may start workers: it forks, and is no daemon (a pool's worker)."""
+    return CAN_FORK and not multiprocessing.current_process().daemon
+
 
 #: Parts per process at the least: enough that the processes finish close together.
 PARTS_PER_JOB = 8
