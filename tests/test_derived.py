@@ -247,6 +247,77 @@ def test_what_cannot_be_worked_out_is_a_warning():
     assert finding.severity is gf.Severity.WARNING
 
 
+def test_a_formula_over_figures_in_different_units_is_a_warning():
+    ds = dataset(
+        GUNS,
+        SHARE,
+        stat("gao/submitted", "guns", "104850"),
+        stat("gao/share", "guns.share", "70", unit="percent"),
+        derived("mine/odd", 104780, "submitted - share", ["gao/submitted", "gao/share"]),
+    )
+    (finding,) = run(ds, "derived")
+    assert finding.severity is gf.Severity.WARNING
+    assert finding.message.endswith(
+        "submitted - share adds or subtracts figures in different units (count - percent)"
+    )
+
+
+def test_a_formula_that_gives_another_unit_than_its_figure_is_a_warning():
+    ds = dataset(
+        GUNS,
+        SHARE,
+        stat("gao/submitted", "guns", "104850"),
+        stat("gao/undetermined", "guns", "13622"),
+        derived("mine/traced", 50, "submitted - undetermined",
+                ["gao/submitted", "gao/undetermined"], unit="percent", measure_id="guns.share"),
+    )  # fmt: skip
+    (finding,) = run(ds, "derived")
+    assert finding.severity is gf.Severity.WARNING
+    assert finding.message.endswith("submitted - undetermined gives count, not percent")
+
+
+def test_a_ratio_scaled_to_a_percent_and_a_count_scaled_keep_no_unit_warning():
+    # a ratio of two counts is in a unit of its own; a count times a number is a count
+    ds = dataset(
+        GUNS,
+        SHARE,
+        stat("gao/us", "guns", "73684"),
+        stat("gao/submitted", "guns", "104850", source="s2"),
+        derived("mine/share", 70, "us / submitted * 100", ["gao/us", "gao/submitted"],
+                unit="percent", measure_id="guns.share"),
+        derived("mine/double", 147368, "2 * us", ["gao/us"]),
+    )  # fmt: skip
+    assert not run(ds, "derived").findings
+
+
+def test_derived_figures_derived_from_each_other_are_a_warning():
+    ds = dataset(
+        GUNS,
+        derived("x/a", 10, "b", ["x/b"]),
+        derived("x/b", 10, "c", ["x/c"]),
+        derived("x/c", 10, "a", ["x/a"]),
+        derived("x/d", 10, "a", ["x/a"]),  # rests on the loop, is not in it
+    )
+    report = run(ds, "derived")
+    [loop] = [f for f in report.findings if "loop" in f.message]
+    assert loop.severity is gf.Severity.WARNING
+    assert set(loop.statistic_ids) == {"x/a", "x/b", "x/c"}
+    assert loop.message.startswith("derived figures in a loop, none resting on a reported figure")
+    # each formula still holds (10 is 10): the loop is the only finding
+    assert len(report.findings) == 1
+
+
+def test_a_chain_of_derived_figures_is_no_loop():
+    ds = dataset(
+        GUNS,
+        stat("gao/n", "guns", "10"),
+        derived("x/a", 10, "n", ["gao/n"]),
+        derived("x/b", 20, "a * 2", ["x/a"]),
+        derived("x/c", 20, "b", ["x/b"]),
+    )
+    assert not run(ds, "derived").findings
+
+
 def test_a_derived_figure_is_never_an_independent_voice():
     a = stat("a", "guns", "91228")
     copy = derived("d", 91228, "a", ["a"])

@@ -6,11 +6,13 @@ from collections.abc import Iterator
 
 from gunflow.checks._index import Context
 from gunflow.checks._report import Finding, Passed, Severity, literal
+from gunflow.model import Formula, Statistic
 
 NAME = "derived"
 SUMMARY = (
     'A derived figure (basis = "derived") must meet what its formula gives over the ranges of '
-    "the figures it is derived from."
+    "the figures it is derived from; the formula adds and subtracts figures of one unit only "
+    "and gives the figure's own, and no derived figures are derived from each other in a loop."
 )
 
 
@@ -18,14 +20,21 @@ def run(index: Context) -> Iterator[Finding | Passed]:
     """Yield an error where a derived figure and its formula's range cannot meet.
 
     A warning where the formula cannot be worked out over its inputs' ranges (a product or
-    ratio of ranges that may be negative, a division by a range that holds zero). A figure
-    whose inputs are missing is left to ``integrity``.
+    ratio of ranges that may be negative, a division by a range that holds zero), where it
+    adds or subtracts figures in different units or gives a unit other than the figure's,
+    and for derived figures derived from each other in a loop. A figure whose inputs are
+    missing is left to ``integrity``.
     """
+    yield from _loops(index)
     for statistic in index.dataset.statistics:
         working = statistic.working() if statistic.is_derived else None
         if working is None or any(i not in index.statistics for i in working.inputs):
             continue
         inputs = [index.statistics[i] for i in working.inputs]
+        units = _units(index, statistic, working, inputs)
+        if units is not None:
+            yield units
+            continue
         computed = working.evaluate({s.id: index.bounds(s) for s in inputs})
         stated = index.bounds(statistic)
         over = "; ".join(
@@ -60,3 +69,69 @@ def run(index: Context) -> Iterator[Finding | Passed]:
                 statistics=(statistic, *inputs),
                 intervals=(computed,),
             )
+
+
+def _units(
+    index: Context, statistic: Statistic, working: Formula, inputs: list[Statistic]
+) -> Finding | None:
+    """A warning where the formula's units do not add up, or differ from the figure's."""
+    try:
+        unit = working.unit({s.id: s.quantity.unit for s in inputs})
+    except ValueError as mixed:
+        why = f"adds or subtracts figures in different units ({mixed})"
+    else:
+        if unit is None or unit == statistic.quantity.unit:
+            return None
+        why = f"gives {unit}, not {statistic.quantity.unit}"
+    return Finding(
+        rule=NAME,
+        severity=Severity.WARNING,
+        message=f"{index.label(statistic)}: {working.text} {why}",
+        statistics=(statistic, *inputs),
+    )
+
+
+def _loops(index: Context) -> Iterator[Finding]:
+    """A warning for each loop of derived figures derived from each other.
+
+    Each of them may agree with its formula, yet none rests on a figure a source reported.
+    """
+    derived = {s.id: s for s in index.dataset.statistics if s.is_derived}
+    state: dict[str, int] = {}  # 1 while its inputs are walked, 2 when done
+    seen: set[frozenset[str]] = set()
+    for first in derived:
+        if first in state:
+            continue
+        path: list[str] = []
+        todo: list[tuple[str, bool]] = [(first, True)]
+        while todo:
+            id, entering = todo.pop()
+            if not entering:
+                state[id] = 2
+                path.pop()
+                continue
+            if state.get(id) == 2:
+                continue
+            state[id] = 1
+            path.append(id)
+            todo.append((id, False))
+            for input_id in derived[id].derived_from:
+                if input_id not in derived:
+                    continue
+                if state.get(input_id) == 1:  # back to a figure on the path: a loop
+                    loop = path[path.index(input_id) :]
+                    if frozenset(loop) not in seen:
+                        seen.add(frozenset(loop))
+                        yield _loop(index, [derived[i] for i in loop])
+                elif input_id not in state:
+                    todo.append((input_id, True))
+
+
+def _loop(index: Context, loop: list[Statistic]) -> Finding:
+    names = " from ".join(index.label(s) for s in [*loop, loop[0]])
+    return Finding(
+        rule=NAME,
+        severity=Severity.WARNING,
+        message=f"derived figures in a loop, none resting on a reported figure: {names}",
+        statistics=tuple(loop),
+    )

@@ -18,6 +18,7 @@ import attrs
 
 from gunflow.model._common import InvalidField
 from gunflow.model.interval import Interval
+from gunflow.model.quantity import Unit
 
 __all__ = ["Formula"]
 
@@ -173,6 +174,24 @@ class Formula:
         """
         return self._at(self.tree, values)
 
+    def unit(self, units: Mapping[str, Unit]) -> Unit | None:
+        """The unit of what the formula gives, the unit of each figure (by id) in *units*.
+
+        Sums and differences keep their figures' unit, and so does scaling by a number; a
+        product or ratio of two figures is in a unit of its own: None (so is a formula of
+        numbers alone).
+
+        >>> f = Formula.parse("submitted - undetermined", ["gao/submitted", "gao/undetermined"])
+        >>> f.unit({"gao/submitted": Unit.COUNT, "gao/undetermined": Unit.COUNT})
+        <Unit.COUNT: 'count'>
+
+        Raises:
+            ValueError: it adds or subtracts figures in different units (``count - percent``).
+
+        """
+        found = _unit_at(self.tree, self.bindings, units)
+        return found if isinstance(found, Unit) else None
+
     def _at(self, node: Node, values: Mapping[str, Interval]) -> Interval | None:
         if isinstance(node, Fraction):
             return Interval.point(node)
@@ -183,6 +202,31 @@ class Formula:
         if left is None or right is None:
             return None
         return _OPERATIONS[op](left, right)
+
+
+#: What :meth:`Formula.unit` reads a number as: a plain number, in no unit.
+_PLAIN = "a plain number"
+
+
+def _unit_at(
+    node: Node, bindings: Mapping[str, str], units: Mapping[str, Unit]
+) -> Unit | str | None:
+    """The unit of *node*: a unit, :data:`_PLAIN` for a number, None when it does not follow."""
+    if isinstance(node, Fraction):
+        return _PLAIN
+    if isinstance(node, str):
+        return units[bindings[node]]
+    op, left_node, right_node = node
+    left, right = _unit_at(left_node, bindings, units), _unit_at(right_node, bindings, units)
+    if right == _PLAIN:  # a number added, taken away, multiplied by or divided by
+        return left
+    if left == _PLAIN and op in "+-*":
+        return right
+    if op in "*/" or left is None or right is None:
+        return None  # a product or ratio of figures: a unit of its own
+    if left != right:
+        raise ValueError(f"{left} {op} {right}")
+    return left
 
 
 def _point(interval: Interval) -> Fraction | None:
