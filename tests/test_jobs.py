@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 import gunflow as gf
 from gunflow import strategies
-from gunflow.checks import components
+from gunflow.checks import _parallel, components
 from gunflow.dataset import COLLECTIONS
 from tests.builders import dataset, measure, stat
 
@@ -32,6 +33,37 @@ def _same(a: gf.Report, b: gf.Report) -> None:
 )
 def test_jobs_give_the_report_one_process_gives(ds, jobs):
     _same(gf.check(ds), gf.check(ds, jobs=jobs))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    strategies.datasets(plant=None, max_groups=5)
+    | st.sampled_from(strategies.PLANTABLE).flatmap(
+        lambda plant: strategies.datasets(plant=plant, max_groups=5)
+    ),
+    st.integers(min_value=2, max_value=4),
+)
+def test_one_process_checking_part_after_part_gives_the_report_of_the_whole(ds, parts):
+    # split in *parts* parts (a large dataset's hold 2,000 figures each), one after the other
+    whole = gf.check(ds)
+    size = max(1, -(-len(ds.statistics) // parts))
+    with mock.patch.object(_parallel, "FIGURES_PER_PART", size):
+        _same(whole, gf.check(ds))
+
+
+def test_a_large_dataset_is_checked_part_after_part_with_one_job():
+    seen = []
+
+    def run(context):
+        seen.append(len(context.statistics))
+        return iter(())
+
+    ds = gf.load()
+    rule = gf.Rule(name="sizes", summary="s", run=run, by_part=True)
+    with mock.patch.object(_parallel, "FIGURES_PER_PART", 100):
+        gf.check(ds, rules=[rule])
+    assert len(seen) > 1
+    assert sum(seen) == len(ds.statistics)
 
 
 def test_jobs_give_the_same_report_on_the_bundled_data():

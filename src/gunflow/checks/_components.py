@@ -128,10 +128,13 @@ class Split:
     """A dataset's components in at most *parts* bins, each made a dataset when asked for.
 
     What :func:`components` yields, one part at a time; every component apart if *parts* is
-    None.
+    None. The bins are as even as a greedy choice makes them, for a pool of *parts* workers;
+    *in_order*, they are runs of components in the dataset's order instead, each of at least
+    an even share of the figures but the last: a part's records then lie close together in
+    memory, which is quicker to check when each process takes part after part.
     """
 
-    def __init__(self, dataset: Dataset, parts: int | None) -> None:
+    def __init__(self, dataset: Dataset, parts: int | None, *, in_order: bool = False) -> None:
         """Link *dataset*'s measures and bin its components (a quick pass over every record)."""
         self.dataset = dataset
         root_of, measure_of = _linked(dataset)
@@ -149,8 +152,13 @@ class Split:
         acknowledgements: dict[_Node | None, list[Acknowledgement]] = defaultdict(list)
         for acknowledgement in dataset.acknowledgements:
             acknowledgements[_home(root_of, measure_of, acknowledgement)].append(acknowledgement)
-        roots = sorted(statistics, key=lambda r: (-len(statistics[r]), statistics[r][0].id))
-        self._bins = _bins(roots, statistics, parts) if dataset.statistics else [[]]
+        if not dataset.statistics:
+            self._bins: list[list[_Node]] = [[]]
+        elif in_order:  # the roots as their first figures come in the dataset
+            self._bins = _runs(list(statistics), statistics, parts)
+        else:
+            roots = sorted(statistics, key=lambda r: (-len(statistics[r]), statistics[r][0].id))
+            self._bins = _bins(roots, statistics, parts)
         self._statistics = statistics
         self._measures = measures
         self._relations = relations
@@ -193,6 +201,26 @@ def _bins(
         bins[number].append(root)
         heapq.heapreplace(lightest, (size + len(statistics[root]), number))
     return bins
+
+
+def _runs(
+    roots: Sequence[_Node], statistics: dict[_Node, list[Statistic]], parts: int | None
+) -> list[list[_Node]]:
+    """Components in at most *parts* runs, in order: each run closed once it holds its share."""
+    if parts is None or parts >= len(roots):
+        return [[root] for root in roots]
+    if parts < 1:
+        raise ValueError(f"parts must be at least 1, not {parts}")
+    share = -(-sum(len(statistics[root]) for root in roots) // parts)
+    runs: list[list[_Node]] = [[]]
+    size = 0
+    for root in roots:
+        if size >= share:  # every run closed holds a share at least: at most *parts* of them
+            runs.append([])
+            size = 0
+        runs[-1].append(root)
+        size += len(statistics[root])
+    return runs
 
 
 def _dataset(

@@ -30,7 +30,7 @@ from gunflow.checks import (
     share_whole,
 )
 from gunflow.checks._index import Context
-from gunflow.checks._parallel import apart, can_split, outcomes
+from gunflow.checks._parallel import by_part, outcomes
 from gunflow.checks._report import Checked, Finding, Passed, Report, Severity
 from gunflow.dataset import Dataset
 from gunflow.errors import RuleError
@@ -228,20 +228,19 @@ def _run(
 ) -> tuple[list[Finding], list[Passed], dict[str, Checked]]:
     """Every rule's findings, comparisons that held and counts, in *jobs* processes.
 
-    With more than one job (and a process that may fork others) the dataset is split into
-    independent parts (:func:`components`), each checked by every rule that may be run by
-    part (:attr:`Rule.by_part`); the others read the whole dataset at once, in this process.
+    The rules that may be run by part (:attr:`Rule.by_part`) check the dataset's independent
+    parts (:func:`components`) one after the other, or in several processes at once; the
+    others read the whole dataset at once, in this process.
     """
     found: dict[str, list[Finding]] = {rule.name: [] for rule in selected}
     held: dict[str, list[Passed]] = {rule.name: [] for rule in selected}
     failed: dict[str, int] = dict.fromkeys(found, 0)
-    split = jobs > 1 and can_split()
-    separate = tuple(r for r in selected if r.by_part) if split else ()
-    together = [r for r in selected if r not in separate]
-    by_part = apart(context, separate, jobs) if separate else []
-    by_part.append([outcomes(rule, context) for rule in together])
-    for results in by_part:
-        for findings, passed, counted in results:
+    separate = tuple(r for r in selected if r.by_part)
+    together = [r for r in selected if not r.by_part]
+    results = by_part(context, separate, jobs) if separate else []
+    results.append([outcomes(rule, context) for rule in together])
+    for part in results:
+        for findings, passed, counted in part:
             found[counted.rule] += findings
             held[counted.rule] += passed
             failed[counted.rule] += counted.failed

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from gunflow.checks._engine import Rule
 
-__all__ = ["CAN_FORK", "Outcomes", "apart", "can_split", "outcomes"]
+__all__ = ["CAN_FORK", "Outcomes", "apart", "by_part", "can_split", "outcomes"]
 
 #: Whether worker processes can be forked, inheriting the dataset's parts (not pickled).
 CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
@@ -55,8 +55,31 @@ FIGURES_PER_PART = 2_000
 
 
 def parts_for(figures: int, jobs: int) -> int:
-    """How many parts to split a dataset of *figures* in, for *jobs* processes."""
-    return max(jobs * PARTS_PER_JOB, -(-figures // FIGURES_PER_PART))
+    """How many parts to split a dataset of *figures* in, for *jobs* processes.
+
+    One process needs no more parts than keep each small; several need enough to share out.
+    """
+    small = -(-figures // FIGURES_PER_PART)
+    return small if jobs == 1 else max(jobs * PARTS_PER_JOB, small)
+
+
+def by_part(context: Context, rules: Sequence[Rule], jobs: int) -> list[list[Outcomes]]:
+    """Every rule's outcomes over each part of *context*'s dataset (rules that may be run so).
+
+    In *jobs* processes where this one may start others (:func:`apart`); else here, part
+    after part, so that what the rules read of a part stays in the processor's caches while
+    every rule runs over it. A dataset of one part's size is checked whole.
+    """
+    if jobs > 1 and can_split():
+        return apart(context, rules, jobs)
+    if len(context.statistics) <= FIGURES_PER_PART:
+        return [[outcomes(rule, context) for rule in rules]]
+    split = Split(context.dataset, parts_for(len(context.statistics), 1), in_order=True)
+    results = []
+    for number in range(len(split)):
+        part = Context(split.part(number), context.tolerance)
+        results.append([outcomes(rule, part) for rule in rules])
+    return results
 
 
 #: What a rule yields over a context: findings, comparisons that held, and their counts.
@@ -181,7 +204,7 @@ def apart(context: Context, rules: Sequence[Rule], jobs: int) -> list[list[Outco
     them. Only where processes can be forked.
     """
     fork = multiprocessing.get_context("fork")
-    split = Split(context.dataset, parts_for(len(context.statistics), jobs))
+    split = Split(context.dataset, parts_for(len(context.statistics), jobs), in_order=True)
     counter: Synchronized[int] = fork.Value("i", 0)
     pipes: dict[Connection, BaseProcess] = {}  # each worker's reading end, while open
     done: set[BaseProcess] = set()
