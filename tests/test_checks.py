@@ -159,12 +159,27 @@ def test_time_additivity_records_the_sums_that_held():
     ms = (measure("flow"),)
     whole = stat("y", "flow", 100, period="2019")
     report = run(dataset(*ms, whole, *HALVES), "time_additivity")
-    # 40 and 60, each to the nearest unit: [39.5, 40.5] + [59.5, 60.5] = [99, 101]
+    # 40 and 60, each to the nearest unit: [39.5, 40.5] + [59.5, 60.5] = [99, 101]; they are
+    # both the largest sum and a tiling of the year: one comparison, which holds
     assert [p.message for p in report.passed] == [
-        "40 count + 60 count = [99, 101] does not exceed 100 count",
-        "40 count + 60 count = [99, 101] is not below 100 count, whose period they tile",
+        "40 count + 60 count = [99, 101] meets 100 count, whose period they tile"
     ]
-    assert report.checked["time_additivity"].compared == 2
+    assert report.checked["time_additivity"].compared == 1
+
+
+@pytest.mark.parametrize(("second", "verb"), [(60, "exceed"), (50, "do not add up to")])
+def test_time_additivity_counts_a_tiling_that_fails_once_and_never_as_held(second, verb):
+    # 40 + 60 + 60 = [119, 121] exceeds 100; 40 + 50 = [89, 91] falls short of it
+    ms = (measure("flow"),)
+    halves = (
+        stat("h1", "flow", 60 if second == 60 else 40, period="2019-01/2019-06"),
+        stat("h2", "flow", second, period="2019-07/2019-12"),
+    )
+    report = run(dataset(*ms, stat("y", "flow", 100, period="2019"), *halves), "time_additivity")
+    [finding] = report.findings
+    assert f"] {verb} " in finding.message
+    assert not report.passed
+    assert report.checked["time_additivity"].compared == 1
 
 
 def test_additivity_is_for_flows_only():

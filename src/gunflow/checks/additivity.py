@@ -136,20 +136,23 @@ def _total(index: Context, statistics: Sequence[Statistic]) -> Interval:
     return reduce(lambda x, y: x + y, (index.bounds(s) for s in statistics))
 
 
-def _finding(index: Context, parts: list[Statistic], whole: Statistic, verb: str) -> Finding:
-    total, target = _total(index, parts), index.bounds(whole)
+def _finding(
+    index: Context, parts: list[Statistic], total: Interval, whole: Statistic, verb: str
+) -> Finding:
     labels = " + ".join(index.label(s) for s in parts)
     return Finding(
         rule=NAME,
         severity=Severity.ERROR,
         message=f"{labels} = {total} {verb} {index.label(whole)}",
         statistics=(*parts, whole),
-        intervals=(total, target),
+        intervals=(total, index.bounds(whole)),
         labels=("the parts' sum", str(whole.quantity)),
     )
 
 
-def _held(index: Context, parts: list[Statistic], whole: Statistic, verb: str) -> Passed:
+def _held(
+    index: Context, parts: list[Statistic], total: Interval, whole: Statistic, verb: str
+) -> Passed:
     """The sum of sub-periods that held against the enclosing period's figure.
 
     *verb* names the whole as ``{whole}``: ``"does not exceed {whole}"``.
@@ -160,11 +163,16 @@ def _held(index: Context, parts: list[Statistic], whole: Statistic, verb: str) -
         rule=NAME,
         arithmetic=f"{terms} = {{intervals[0]}} {said}",
         statistics=(*parts, whole),
-        intervals=(_total(index, parts), index.bounds(whole)),
+        intervals=(total, index.bounds(whole)),
     )
 
 
 def _check_place(index: Context, statistics: Sequence[Statistic]) -> Iterator[Finding | Passed]:
+    """Each whole against the largest sum of its sub-periods, and against a tiling of it.
+
+    Where the largest sum's figures are those that tile the whole, the two comparisons are
+    one: the sum must meet the whole, and it is recorded once, as held or as failed.
+    """
     if not _two_are_disjoint(index, statistics):  # no sum of two sub-periods anywhere: done
         return
     strongest = _strongest(index, statistics)
@@ -172,32 +180,45 @@ def _check_place(index: Context, statistics: Sequence[Statistic]) -> Iterator[Fi
         if whole_days.certain is None:
             continue
         inside = [s for d, s in strongest.items() if d != whole_days and d.within(whole_days)]
-        wholes = [s for s in statistics if index.coverage(s) == whole_days]
+        wholes = sorted((s for s in statistics if index.coverage(s) == whole_days), key=_id)
         chosen = _largest_disjoint_sum(index, inside) if _two_are_disjoint(index, inside) else []
+        tiling = _tiling(index, statistics, whole_days)
+        same = tiling is not None and {s.id for s in tiling} == {s.id for s in chosen}
         if len(chosen) >= 2:  # one figure alone: the rule "nested_periods"
             total = _total(index, chosen)
-            for whole in sorted(wholes, key=lambda s: s.id):
+            for whole in wholes:
                 if total.lies_above(index.bounds(whole)):
-                    yield _finding(index, chosen, whole, "exceed")
-                else:
-                    yield _held(index, chosen, whole, "does not exceed {whole}")
-        if not whole_days.is_exact:
-            continue
-        first, last = whole_days.certain
-        parts = [
-            s
-            for s in statistics
-            if index.coverage(s) != whole_days and index.coverage(s).within(whole_days)
-        ]
-        tiling = _smallest_tiling(index, parts, first, last)
+                    yield _finding(index, chosen, total, whole, "exceed")
+                elif not same:
+                    yield _held(index, chosen, total, whole, "does not exceed {whole}")
         if tiling is None:
             continue
         total = _total(index, tiling)
-        for whole in sorted(wholes, key=lambda s: s.id):
-            if total.lies_below(index.bounds(whole)):
-                yield _finding(index, tiling, whole, "do not add up to")
-            else:
-                yield _held(index, tiling, whole, "is not below {whole}, whose period they tile")
+        for whole in wholes:
+            target = index.bounds(whole)
+            if total.lies_below(target):
+                yield _finding(index, tiling, total, whole, "do not add up to")
+            elif not total.lies_above(target):  # above: the largest sum exceeds it too
+                yield _held(index, tiling, total, whole, "meets {whole}, whose period they tile")
+
+
+def _tiling(
+    index: Context, statistics: Sequence[Statistic], whole_days: Coverage
+) -> list[Statistic] | None:
+    """The figures of exact days that tile *whole_days*, adding up lowest; None if none do."""
+    if whole_days.certain is None or not whole_days.is_exact:
+        return None
+    first, last = whole_days.certain
+    parts = [
+        s
+        for s in statistics
+        if index.coverage(s) != whole_days and index.coverage(s).within(whole_days)
+    ]
+    return _smallest_tiling(index, parts, first, last)
+
+
+def _id(statistic: Statistic) -> str:
+    return statistic.id
 
 
 def run(index: Context) -> Iterator[Finding | Passed]:
