@@ -182,6 +182,23 @@ def test_time_additivity_counts_a_tiling_that_fails_once_and_never_as_held(secon
     assert report.checked["time_additivity"].compared == 1
 
 
+def test_a_tiling_that_exceeds_its_whole_is_found_when_the_largest_sum_is_one_figure():
+    # 60 + 60 = [119, 121] for the two halves exceeds 100 for the year; the largest sum of
+    # sub-periods is January to November's 1,000 alone (nested_periods's to report)
+    ms = (measure("flow"),)
+    figures = (
+        stat("y", "flow", 100, period="2019"),
+        stat("h1", "flow", 60, period="2019-01/2019-06"),
+        stat("h2", "flow", 60, period="2019-07/2019-12"),
+        stat("jan-nov", "flow", 1000, period="2019-01/2019-11"),
+    )
+    report = run(dataset(*ms, *figures), "time_additivity")
+    [finding] = report.findings
+    assert finding.statistic_ids == ("h1", "h2", "y")
+    assert "= [119, 121] exceed " in finding.message
+    assert not report.passed
+
+
 def test_additivity_is_for_flows_only():
     ms = (measure("staff", kind="stock"),)
     figures = (

@@ -271,9 +271,29 @@ def test_a_formula_that_gives_another_unit_than_its_figure_is_a_warning():
         derived("mine/traced", 50, "submitted - undetermined",
                 ["gao/submitted", "gao/undetermined"], unit="percent", measure_id="guns.share"),
     )  # fmt: skip
-    (finding,) = run(ds, "derived")
-    assert finding.severity is gf.Severity.WARNING
-    assert finding.message.endswith("submitted - undetermined gives count, not percent")
+    warning, error = sorted(
+        run(ds, "derived").findings, key=lambda f: f.severity.rank, reverse=True
+    )
+    assert warning.severity is gf.Severity.WARNING
+    assert warning.message.endswith("submitted - undetermined gives count, not percent")
+    # the arithmetic is still checked: 50 is not 104,850 - 13,622
+    assert error.severity is gf.Severity.ERROR
+
+
+def test_a_unit_converted_by_a_number_is_no_unit_warning_and_still_checked():
+    days = measure("span", unit="days")
+    years = measure("span.years", unit="years")
+    ds = dataset(
+        days,
+        years,
+        stat("x/days", "span", "730", unit="days"),
+        derived("mine/right", 2, "days / 365", ["x/days"], unit="years", measure_id="span.years"),
+        derived("mine/wrong", 5, "days / 365", ["x/days"], unit="years", measure_id="span.years"),
+    )
+    # 730 days ([729.5, 730.5]) / 365 is [1.998..., 2.001...]: 2 years meets it, 5 does not
+    [error] = run(ds, "derived").findings
+    assert error.severity is gf.Severity.ERROR
+    assert error.statistic_ids[0] == "mine/wrong"
 
 
 def test_a_ratio_scaled_to_a_percent_and_a_count_scaled_keep_no_unit_warning():
@@ -301,10 +321,25 @@ def test_derived_figures_derived_from_each_other_are_a_warning():
     report = run(ds, "derived")
     [loop] = [f for f in report.findings if "loop" in f.message]
     assert loop.severity is gf.Severity.WARNING
-    assert set(loop.statistic_ids) == {"x/a", "x/b", "x/c"}
-    assert loop.message.startswith("derived figures in a loop, none resting on a reported figure")
+    assert loop.statistic_ids == ("x/a", "x/b", "x/c")
+    assert loop.message.startswith("derived figures derived from each other, in a loop: ")
     # each formula still holds (10 is 10): the loop is the only finding
     assert len(report.findings) == 1
+
+
+@pytest.mark.parametrize("first_inputs", [["x/b", "x/c"], ["x/c", "x/b"]])
+def test_two_loops_through_one_figure_are_one_set_however_listed(first_inputs):
+    # a from b and c, b and c from d, d from a: a, b, c and d are all derived from themselves
+    formula = " + ".join(i.split("/")[1] for i in first_inputs)
+    ds = dataset(
+        GUNS,
+        derived("x/a", 20, formula, first_inputs),
+        derived("x/b", 10, "d", ["x/d"]),
+        derived("x/c", 10, "d", ["x/d"]),
+        derived("x/d", 10, "a / 2", ["x/a"]),
+    )
+    [loop] = run(ds, "derived").findings
+    assert loop.statistic_ids == ("x/a", "x/b", "x/c", "x/d")
 
 
 def test_a_chain_of_derived_figures_is_no_loop():

@@ -164,6 +164,15 @@ def test_two_jobs_inside_a_pool_worker_run_in_that_one_process():
     assert errors == len(gf.check(gf.load()).errors)
 
 
+def test_runs_in_order_hold_a_share_at_most_unless_one_component_is_larger():
+    from gunflow.checks._components import _runs
+
+    sizes = {"a": 1999, "b": 1999, "c": 2, "d": 4500, "e": 1}
+    statistics = {root: [None] * size for root, size in sizes.items()}
+    # 8,501 figures in 4 runs: a share is 2,126; d, larger, is a run of its own
+    assert _runs(list(sizes), statistics, 4) == [["a"], ["b", "c"], ["d"], ["e"]]
+
+
 def test_jobs_below_one_are_refused():
     with pytest.raises(ValueError, match="jobs must be at least 1, not 0"):
         gf.check(gf.load(), jobs=0)

@@ -129,9 +129,10 @@ class Split:
 
     What :func:`components` yields, one part at a time; every component apart if *parts* is
     None. The bins are as even as a greedy choice makes them, for a pool of *parts* workers;
-    *in_order*, they are runs of components in the dataset's order instead, each of at least
-    an even share of the figures but the last: a part's records then lie close together in
-    memory, which is quicker to check when each process takes part after part.
+    *in_order*, they are runs of components in the dataset's order instead, each of at most
+    an even share of the figures (a larger component is a run of its own), so there may be
+    more than *parts* of them: a part's records then lie close together in memory, which is
+    quicker to check when each process takes part after part.
     """
 
     def __init__(self, dataset: Dataset, parts: int | None, *, in_order: bool = False) -> None:
@@ -206,7 +207,11 @@ def _bins(
 def _runs(
     roots: Sequence[_Node], statistics: dict[_Node, list[Statistic]], parts: int | None
 ) -> list[list[_Node]]:
-    """Components in at most *parts* runs, in order: each run closed once it holds its share."""
+    """Components in runs, in order, each of at most a *parts*-th of the figures if it can be.
+
+    A run is closed before the component that would take it past its share; a component
+    larger than a share is a run of its own.
+    """
     if parts is None or parts >= len(roots):
         return [[root] for root in roots]
     if parts < 1:
@@ -215,11 +220,12 @@ def _runs(
     runs: list[list[_Node]] = [[]]
     size = 0
     for root in roots:
-        if size >= share:  # every run closed holds a share at least: at most *parts* of them
+        figures = len(statistics[root])
+        if runs[-1] and size + figures > share:
             runs.append([])
             size = 0
         runs[-1].append(root)
-        size += len(statistics[root])
+        size += figures
     return runs
 
 

@@ -49,8 +49,9 @@ def can_split() -> bool:
 #: Parts per process at the least: enough that the processes finish close together.
 PARTS_PER_JOB = 8
 
-#: Figures per part at the most, for a large dataset: a part's records, and what the rules
-#: make of them, stay in the processor's caches while every rule runs over them.
+#: Figures per part at the most (but for a larger component), for a large dataset: a part's
+#: records, and what the rules make of them, stay in the processor's caches while every rule
+#: runs over them.
 FIGURES_PER_PART = 2_000
 
 

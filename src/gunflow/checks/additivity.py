@@ -184,10 +184,12 @@ def _check_place(index: Context, statistics: Sequence[Statistic]) -> Iterator[Fi
         chosen = _largest_disjoint_sum(index, inside) if _two_are_disjoint(index, inside) else []
         tiling = _tiling(index, statistics, whole_days)
         same = tiling is not None and {s.id for s in tiling} == {s.id for s in chosen}
+        exceeded: set[str] = set()  # the wholes the largest sum exceeds
         if len(chosen) >= 2:  # one figure alone: the rule "nested_periods"
             total = _total(index, chosen)
             for whole in wholes:
                 if total.lies_above(index.bounds(whole)):
+                    exceeded.add(whole.id)
                     yield _finding(index, chosen, total, whole, "exceed")
                 elif not same:
                     yield _held(index, chosen, total, whole, "does not exceed {whole}")
@@ -198,8 +200,10 @@ def _check_place(index: Context, statistics: Sequence[Statistic]) -> Iterator[Fi
             target = index.bounds(whole)
             if total.lies_below(target):
                 yield _finding(index, tiling, total, whole, "do not add up to")
-            elif not total.lies_above(target):  # above: the largest sum exceeds it too
+            elif not total.lies_above(target):
                 yield _held(index, tiling, total, whole, "meets {whole}, whose period they tile")
+            elif whole.id not in exceeded:  # the largest sum is one figure, or another sum
+                yield _finding(index, tiling, total, whole, "exceed")
 
 
 def _tiling(

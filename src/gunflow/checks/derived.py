@@ -34,7 +34,6 @@ def run(index: Context) -> Iterator[Finding | Passed]:
         units = _units(index, statistic, working, inputs)
         if units is not None:
             yield units
-            continue
         computed = working.evaluate({s.id: index.bounds(s) for s in inputs})
         stated = index.bounds(statistic)
         over = "; ".join(
@@ -92,46 +91,61 @@ def _units(
 
 
 def _loops(index: Context) -> Iterator[Finding]:
-    """A warning for each loop of derived figures derived from each other.
+    """A warning for each set of derived figures derived from each other, in a loop.
 
-    Each of them may agree with its formula, yet none rests on a figure a source reported.
+    The sets are the strongly connected components of "derived from" (Tarjan's algorithm,
+    without recursion), each named by its figures in the order of their ids: the same
+    finding however ``derived_from`` lists them.
     """
     derived = {s.id: s for s in index.dataset.statistics if s.is_derived}
-    state: dict[str, int] = {}  # 1 while its inputs are walked, 2 when done
-    seen: set[frozenset[str]] = set()
-    for first in derived:
-        if first in state:
+    inputs = {
+        id: [i for i in statistic.derived_from if i in derived] for id, statistic in derived.items()
+    }
+    order: dict[str, int] = {}  # when each figure was reached
+    low: dict[str, int] = {}  # the earliest figure reachable from it, still on the stack
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    for first in sorted(derived):
+        if first in order:
             continue
-        path: list[str] = []
-        todo: list[tuple[str, bool]] = [(first, True)]
-        while todo:
-            id, entering = todo.pop()
-            if not entering:
-                state[id] = 2
-                path.pop()
+        walk: list[tuple[str, int]] = [(first, 0)]
+        while walk:
+            id, next_input = walk.pop()
+            if next_input == 0:
+                order[id] = low[id] = len(order)
+                stack.append(id)
+                on_stack.add(id)
+            if next_input < len(inputs[id]):
+                walk.append((id, next_input + 1))
+                other = inputs[id][next_input]
+                if other not in order:
+                    walk.append((other, 0))
+                elif other in on_stack:
+                    low[id] = min(low[id], order[other])
                 continue
-            if state.get(id) == 2:
-                continue
-            state[id] = 1
-            path.append(id)
-            todo.append((id, False))
-            for input_id in derived[id].derived_from:
-                if input_id not in derived:
-                    continue
-                if state.get(input_id) == 1:  # back to a figure on the path: a loop
-                    loop = path[path.index(input_id) :]
-                    if frozenset(loop) not in seen:
-                        seen.add(frozenset(loop))
-                        yield _loop(index, [derived[i] for i in loop])
-                elif input_id not in state:
-                    todo.append((input_id, True))
+            if walk:  # back in the figure that reached this one
+                parent = walk[-1][0]
+                low[parent] = min(low[parent], low[id])
+            if low[id] == order[id]:
+                members = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    members.append(member)
+                    if member == id:
+                        break
+                if len(members) > 1:
+                    yield _loop(index, [derived[i] for i in sorted(members)])
 
 
 def _loop(index: Context, loop: list[Statistic]) -> Finding:
-    names = " from ".join(index.label(s) for s in [*loop, loop[0]])
+    names = "; ".join(index.label(s) for s in loop)
     return Finding(
         rule=NAME,
         severity=Severity.WARNING,
-        message=f"derived figures in a loop, none resting on a reported figure: {names}",
+        message=(
+            f"derived figures derived from each other, in a loop: {names} (each is derived, "
+            "through the others, from itself)"
+        ),
         statistics=tuple(loop),
     )

@@ -177,9 +177,10 @@ class Formula:
     def unit(self, units: Mapping[str, Unit]) -> Unit | None:
         """The unit of what the formula gives, the unit of each figure (by id) in *units*.
 
-        Sums and differences keep their figures' unit, and so does scaling by a number; a
-        product or ratio of two figures is in a unit of its own: None (so is a formula of
-        numbers alone).
+        Sums and differences keep their figures' unit (and a number added or taken away
+        keeps it: ``100 - share``). A product or a ratio is in a unit of its own, even of a
+        figure and a number, which may convert it (``days / 365`` is in years): None, as for
+        a formula of numbers alone.
 
         >>> f = Formula.parse("submitted - undetermined", ["gao/submitted", "gao/undetermined"])
         >>> f.unit({"gao/submitted": Unit.COUNT, "gao/undetermined": Unit.COUNT})
@@ -218,15 +219,13 @@ def _unit_at(
         return units[bindings[node]]
     op, left_node, right_node = node
     left, right = _unit_at(left_node, bindings, units), _unit_at(right_node, bindings, units)
-    if right == _PLAIN:  # a number added, taken away, multiplied by or divided by
-        return left
-    if left == _PLAIN and op in "+-*":
-        return right
-    if op in "*/" or left is None or right is None:
-        return None  # a product or ratio of figures: a unit of its own
-    if left != right:
+    if op in "*/":  # a product or ratio, or a figure scaled (days / 365): its own unit
+        return _PLAIN if left == right == _PLAIN else None
+    if _PLAIN in (left, right):  # a number added or taken away
+        return right if left == _PLAIN else left
+    if left is not None and right is not None and left != right:
         raise ValueError(f"{left} {op} {right}")
-    return left
+    return left if left == right else None
 
 
 def _point(interval: Interval) -> Fraction | None:
