@@ -221,17 +221,24 @@ def test_a_wrong_value_or_formula_is_an_error():
     assert "is derived as submitted + undetermined, which is [118,471, 118,473]" in finding.message
 
 
-def test_a_share_derived_as_a_ratio():
-    ds = dataset(
+def _us_share(*derived_figures):
+    """GAO-16-223's 73,684 of U.S. origin and 104,850 submitted, with *derived_figures*."""
+    return dataset(
         GUNS,
         SHARE,
         stat("gao/us", "guns", "73684"),
         stat("gao/submitted", "guns", "104850", source="s2"),
-        derived("mine/share", 70, "us / submitted * 100", ["gao/us", "gao/submitted"],
-                unit="percent", measure_id="guns.share"),
-        derived("mine/wrong", 75, "us / submitted * 100", ["gao/us", "gao/submitted"],
-                unit="percent", measure_id="guns.share"),
-    )  # fmt: skip
+        *derived_figures,
+    )
+
+
+def _share(id_, value):
+    return derived(id_, value, "us / submitted * 100", ["gao/us", "gao/submitted"],
+                   unit="percent", measure_id="guns.share")  # fmt: skip
+
+
+def test_a_share_derived_as_a_ratio():
+    ds = _us_share(_share("mine/share", 70), _share("mine/wrong", 75))
     # 73,684 / 104,850 is 70.28 %: 70 percent ([69.5, 70.5]) holds, 75 does not.
     assert [f.statistic_ids[0] for f in run(ds, "derived")] == ["mine/wrong"]
 
@@ -296,17 +303,9 @@ def test_a_unit_converted_by_a_number_is_no_unit_warning_and_still_checked():
     assert error.statistic_ids[0] == "mine/wrong"
 
 
-def test_a_ratio_scaled_to_a_percent_and_a_count_scaled_keep_no_unit_warning():
-    # a ratio of two counts is in a unit of its own; a count times a number is a count
-    ds = dataset(
-        GUNS,
-        SHARE,
-        stat("gao/us", "guns", "73684"),
-        stat("gao/submitted", "guns", "104850", source="s2"),
-        derived("mine/share", 70, "us / submitted * 100", ["gao/us", "gao/submitted"],
-                unit="percent", measure_id="guns.share"),
-        derived("mine/double", 147368, "2 * us", ["gao/us"]),
-    )  # fmt: skip
+def test_a_ratio_scaled_to_a_percent_and_a_count_scaled_give_no_unit_warning():
+    # a product or a ratio, even by a number, is in a unit of its own: not compared
+    ds = _us_share(_share("mine/share", 70), derived("mine/double", 147368, "2 * us", ["gao/us"]))
     assert not run(ds, "derived").findings
 
 

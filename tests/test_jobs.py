@@ -23,12 +23,15 @@ def _same(a: gf.Report, b: gf.Report) -> None:
     assert a.checked == b.checked
 
 
+#: Small datasets, consistent or with one contradiction of each kind planted.
+DATASETS = strategies.datasets(plant=None, max_groups=5) | st.sampled_from(
+    strategies.PLANTABLE
+).flatmap(lambda plant: strategies.datasets(plant=plant, max_groups=5))
+
+
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    strategies.datasets(plant=None, max_groups=5)
-    | st.sampled_from(strategies.PLANTABLE).flatmap(
-        lambda plant: strategies.datasets(plant=plant, max_groups=5)
-    ),
+    DATASETS,
     st.integers(min_value=2, max_value=3),
 )
 def test_jobs_give_the_report_one_process_gives(ds, jobs):
@@ -37,10 +40,7 @@ def test_jobs_give_the_report_one_process_gives(ds, jobs):
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    strategies.datasets(plant=None, max_groups=5)
-    | st.sampled_from(strategies.PLANTABLE).flatmap(
-        lambda plant: strategies.datasets(plant=plant, max_groups=5)
-    ),
+    DATASETS,
     st.integers(min_value=2, max_value=4),
 )
 def test_one_process_checking_part_after_part_gives_the_report_of_the_whole(ds, parts):
@@ -51,17 +51,22 @@ def test_one_process_checking_part_after_part_gives_the_report_of_the_whole(ds, 
         _same(whole, gf.check(ds))
 
 
-def test_a_large_dataset_is_checked_part_after_part_with_one_job():
+def _sizes_seen(ds: gf.Dataset, jobs: int) -> list[int]:
+    """How many figures a rule run by part saw, each time it ran in this process."""
     seen = []
 
     def run(context):
         seen.append(len(context.statistics))
         return iter(())
 
+    gf.check(ds, rules=[gf.Rule(name="sizes", summary="s", run=run, by_part=True)], jobs=jobs)
+    return seen
+
+
+def test_a_large_dataset_is_checked_part_after_part_with_one_job():
     ds = gf.load()
-    rule = gf.Rule(name="sizes", summary="s", run=run, by_part=True)
     with mock.patch.object(_parallel, "FIGURES_PER_PART", 100):
-        gf.check(ds, rules=[rule])
+        seen = _sizes_seen(ds, jobs=1)
     assert len(seen) > 1
     assert sum(seen) == len(ds.statistics)
 
@@ -138,14 +143,8 @@ def test_a_rule_of_the_whole_dataset_sees_all_of_it_with_two_jobs():
 
 
 def test_a_rule_run_by_part_sees_one_part_at_a_time_with_two_jobs():
-    seen = []
-
-    def run(context):
-        seen.append(len(context.statistics))
-        return iter(())
-
     ds = gf.load()
-    gf.check(ds, rules=[gf.Rule(name="sizes", summary="s", run=run, by_part=True)], jobs=2)
+    seen = _sizes_seen(ds, jobs=2)
     # the parts this process took (the worker's are its own): each smaller than the whole
     assert seen
     assert all(size < len(ds.statistics) for size in seen)
