@@ -117,8 +117,9 @@ def test_components_can_be_binned_into_a_given_number_of_parts():
         pieces = list(components(ds, parts=parts))
         assert len(pieces) == parts
         assert sum(len(p.statistics) for p in pieces) == len(ds.statistics)
-    with pytest.raises(ValueError, match="parts must be at least 1"):
-        list(components(ds, parts=0))
+    for nothing_or_some in (dataset(), ds):  # refused before it is known there is anything
+        with pytest.raises(ValueError, match="parts must be at least 1"):
+            components(nothing_or_some, parts=0)
 
 
 def test_only_integrity_among_the_built_in_rules_needs_the_whole_dataset():

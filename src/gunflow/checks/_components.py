@@ -137,6 +137,8 @@ class Split:
 
     def __init__(self, dataset: Dataset, parts: int | None, *, in_order: bool = False) -> None:
         """Link *dataset*'s measures and bin its components (a quick pass over every record)."""
+        if parts is not None and parts < 1:
+            raise ValueError(f"parts must be at least 1, not {parts}")
         self.dataset = dataset
         root_of, measure_of = _linked(dataset)
         root = root_of.get
@@ -155,6 +157,8 @@ class Split:
             acknowledgements[_home(root_of, measure_of, acknowledgement)].append(acknowledgement)
         if not dataset.statistics:
             self._bins: list[list[_Node]] = [[]]
+        elif parts is None or parts >= len(statistics):
+            self._bins = [[root] for root in statistics]
         elif in_order:  # the roots as their first figures come in the dataset
             self._bins = _runs(list(statistics), statistics, parts)
         else:
@@ -166,7 +170,11 @@ class Split:
         self._acknowledgements = acknowledgements
 
     def __len__(self) -> int:
-        """How many parts: *parts*, or fewer when there are fewer components."""
+        """How many parts: *parts*, or fewer when there are fewer components.
+
+        Runs in order may be a few more, so that none holds more than its share (but a larger
+        component).
+        """
         return len(self._bins)
 
     def part(self, number: int) -> Dataset:
@@ -188,13 +196,9 @@ class Split:
 
 
 def _bins(
-    roots: Sequence[_Node], statistics: dict[_Node, list[Statistic]], parts: int | None
+    roots: Sequence[_Node], statistics: dict[_Node, list[Statistic]], parts: int
 ) -> list[list[_Node]]:
-    """Components grouped into at most *parts* bins: each, largest first, into the lightest."""
-    if parts is None or parts >= len(roots):
-        return [[root] for root in roots]
-    if parts < 1:
-        raise ValueError(f"parts must be at least 1, not {parts}")
+    """Components grouped into *parts* bins: each, largest first, into the lightest."""
     bins: list[list[_Node]] = [[] for _ in range(parts)]
     lightest = [(0, number) for number in range(parts)]  # a heap of (figures, bin)
     for root in roots:
@@ -205,17 +209,13 @@ def _bins(
 
 
 def _runs(
-    roots: Sequence[_Node], statistics: dict[_Node, list[Statistic]], parts: int | None
+    roots: Sequence[_Node], statistics: dict[_Node, list[Statistic]], parts: int
 ) -> list[list[_Node]]:
     """Components in runs, in order, each of at most a *parts*-th of the figures if it can be.
 
     A run is closed before the component that would take it past its share; a component
     larger than a share is a run of its own.
     """
-    if parts is None or parts >= len(roots):
-        return [[root] for root in roots]
-    if parts < 1:
-        raise ValueError(f"parts must be at least 1, not {parts}")
     share = -(-sum(len(statistics[root]) for root in roots) // parts)
     runs: list[list[_Node]] = [[]]
     size = 0

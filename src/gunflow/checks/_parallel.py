@@ -1,9 +1,11 @@
-"""Running rules: over one context, or over a dataset's parts in several processes at once.
+"""Running rules: over one context, or over a dataset's parts, one after the other or at once.
 
-For ``check(jobs=N)`` the dataset is split into more parts than processes (:class:`Split`),
-and this process and N - 1 forked workers take the parts one at a time from a shared counter
-until none is left. A process that runs slower (a machine's cores are often shared) so takes
-fewer parts, instead of leaving the others waiting for its half. A worker sends each part's
+A large dataset is split into parts of at most :data:`FIGURES_PER_PART` figures
+(:class:`Split`), checked one after the other by one job. For ``check(jobs=N)`` the dataset
+is split into more parts than processes, and this process and N - 1 forked workers take the
+parts one at a time from a shared counter until none is left. A process that runs slower (a
+machine's cores are often shared) so takes fewer parts, instead of leaving the others waiting
+for its half. A worker sends each part's
 results back as plain values (:mod:`gunflow.checks._transfer`) through a pipe of its own,
 written by a thread of its own while the worker goes on to its next part; this process reads
 them between its own parts, and after its last. A worker that dies closes its pipe: an
@@ -73,14 +75,19 @@ def by_part(context: Context, rules: Sequence[Rule], jobs: int) -> list[list[Out
     """
     if jobs > 1 and can_split():
         return apart(context, rules, jobs)
-    if len(context.statistics) <= FIGURES_PER_PART:
+    parts = parts_for(len(context.statistics), 1)
+    if parts <= 1:
         return [[outcomes(rule, context) for rule in rules]]
-    split = Split(context.dataset, parts_for(len(context.statistics), 1), in_order=True)
-    results = []
-    for number in range(len(split)):
-        part = Context(split.part(number), context.tolerance)
-        results.append([outcomes(rule, part) for rule in rules])
-    return results
+    split = Split(context.dataset, parts, in_order=True)
+    return [_checked(split, number, rules, context.tolerance) for number in range(len(split))]
+
+
+def _checked(
+    split: Split, number: int, rules: Sequence[Rule], tolerance: Tolerance
+) -> list[Outcomes]:
+    """Every rule's outcomes over part *number* of *split*, in a context of its own."""
+    part = Context(split.part(number), tolerance)
+    return [outcomes(rule, part) for rule in rules]
 
 
 #: What a rule yields over a context: findings, comparisons that held, and their counts.
@@ -165,8 +172,7 @@ def _work(
     writer.start()
     try:
         while (number := _take(counter, len(split))) is not None:
-            context = Context(split.part(number), tolerance)
-            results = [sent(*outcomes(rule, context)) for rule in rules]
+            results = [sent(*found) for found in _checked(split, number, rules, tolerance)]
             outbox.put(pickle.dumps(("part", number, results), pickle.HIGHEST_PROTOCOL))
         outbox.put(pickle.dumps(("done", None, None)))
     except BaseException as error:  # every error is the parent's to raise
@@ -255,8 +261,7 @@ def apart(context: Context, rules: Sequence[Rule], jobs: int) -> list[list[Outco
             worker.start()
             writing.close()  # the worker's alone: its end closes when it ends, however
         while (number := _take(counter, len(split))) is not None:
-            mine = Context(split.part(number), context.tolerance)
-            by_part[number] = [outcomes(rule, mine) for rule in rules]
+            by_part[number] = _checked(split, number, rules, context.tolerance)
             receive(wait=False)
         receive(wait=True)
     finally:

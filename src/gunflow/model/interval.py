@@ -347,25 +347,16 @@ def as_ends(interval: Interval) -> Ends:
 
 
 def from_ends(ends: Ends) -> Interval:
-    """The interval :func:`as_ends` gave *ends* of (canonical already: made as it was)."""
-    if ends == _EMPTY_ENDS:
-        return EMPTY
+    """The interval :func:`as_ends` gave *ends* of."""
     low_numerator, low_denominator, high_numerator, high_denominator, low_closed, high_closed = ends
-    made = _new_interval(Interval)
-    _set(made, "low", _end(low_numerator, low_denominator))
-    _set(made, "high", _end(high_numerator, high_denominator))
-    _set(made, "low_closed", low_closed)
-    _set(made, "high_closed", high_closed)
-    return made
+    low, high = _end(low_numerator, low_denominator), _end(high_numerator, high_denominator)
+    return _made(low, high, low_closed, high_closed)
 
 
 def _end(numerator: int | None, denominator: int | None) -> Fraction | None:
     if numerator is None or denominator is None:
         return None
     return _fraction(numerator, denominator)
-
-
-_EMPTY_ENDS = as_ends(EMPTY)
 
 
 def _not_negative(interval: Interval) -> bool:
