@@ -52,8 +52,9 @@ class Rule:
         summary: one or two sentences on what it checks.
         run: ``run(context) -> Iterable[Finding | Passed]``.
         by_part: whether the rule may be run over each of the dataset's independent parts
-            alone (:func:`gunflow.checks.components`), as ``check(jobs=N)`` does: true for a
-            rule that compares only figures some measure link, relation or restatement
+            alone (:func:`gunflow.checks.components`), as :func:`check` does with a dataset of
+            more than 2,000 figures, or with ``jobs=N``: true for a rule that compares only
+            figures some measure link, relation, restatement or derived figure's working
             connects. False (the default): it is run once, over the whole dataset.
 
     .. versionadded:: 0.1.0
